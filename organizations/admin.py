@@ -1,0 +1,66 @@
+from django.contrib import admin
+
+from .models import ActivityField, Area, Department, Membership, Organization
+
+
+@admin.register(ActivityField)
+class ActivityFieldAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "order"]
+    list_editable = ["order"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(Area)
+class AreaAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "order"]
+    list_editable = ["order"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(Department)
+class DepartmentAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "is_coordinating", "phone", "order"]
+    list_filter = ["is_coordinating"]
+    search_fields = ["name", "code"]
+    filter_horizontal = ["staff"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = ["name", "name_kana", "kind", "area", "status", "created_at"]
+    list_filter = ["status", "kind", "area", "fields"]
+    search_fields = ["name", "name_kana", "description", "representative_name"]
+    filter_horizontal = ["fields"]
+    inlines = [MembershipInline]
+    readonly_fields = ["created_at", "updated_at", "approved_at"]
+    fieldsets = [
+        (None, {"fields": ["name", "name_kana", "kind", "fields", "area", "founded_year"]}),
+        ("紹介", {"fields": ["description", "offers", "needs", "logo"]}),
+        ("公開する連絡先", {"fields": ["public_email", "public_phone", "public_url"]}),
+        (
+            "非公開の連絡先",
+            {
+                "fields": [
+                    "representative_name",
+                    "representative_phone",
+                    "representative_address",
+                    "private_email",
+                ]
+            },
+        ),
+        ("状態", {"fields": ["status", "created_at", "updated_at", "approved_at"]}),
+    ]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "organization", "role", "created_at"]
+    list_filter = ["role"]
+    search_fields = ["user__email", "organization__name"]
+    autocomplete_fields = ["user", "organization"]

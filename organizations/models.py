@@ -1,0 +1,176 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class ActivityField(models.Model):
+    """One of the 20 fields of 特定非営利活動促進法 別表 (master data)."""
+
+    code = models.SlugField(_("コード"), max_length=40, unique=True)
+    name = models.CharField(_("名称"), max_length=100)
+    order = models.PositiveSmallIntegerField(_("表示順"), default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("活動分野")
+        verbose_name_plural = _("活動分野")
+
+    def __str__(self):
+        return self.name
+
+
+class Area(models.Model):
+    """A part of the city (master data the city may refine)."""
+
+    code = models.SlugField(_("コード"), max_length=40, unique=True)
+    name = models.CharField(_("名称"), max_length=100)
+    order = models.PositiveSmallIntegerField(_("表示順"), default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("地区")
+        verbose_name_plural = _("地区")
+
+    def __str__(self):
+        return self.name
+
+
+class Department(models.Model):
+    """A city department (担当課): the city side of a project."""
+
+    code = models.SlugField(_("コード"), max_length=40, unique=True)
+    name = models.CharField(_("名称"), max_length=100)
+    is_coordinating = models.BooleanField(
+        _("協働推進課"), default=False, help_text=_("協働を総合調整する課であれば選びます。")
+    )
+    phone = models.CharField(_("電話番号"), max_length=30, blank=True)
+    email = models.EmailField(_("電子メール"), blank=True)
+    staff = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("職員"),
+        related_name="departments",
+        blank=True,
+    )
+    order = models.PositiveSmallIntegerField(_("表示順"), default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("担当課")
+        verbose_name_plural = _("担当課")
+
+    def __str__(self):
+        return self.name
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def public(self):
+        """Organisations anyone may see: approved ones only."""
+        return self.filter(status=Organization.Status.APPROVED)
+
+
+class Organization(models.Model):
+    class Kind(models.TextChoices):
+        NPO = "npo", _("NPO法人")
+        CIVIC = "civic", _("市民活動団体")
+        COMMUNITY = "community", _("自治組織(自治会・町内会)")
+        BUSINESS = "business", _("企業・事業者")
+        ACADEMIC = "academic", _("大学・教育機関")
+        OTHER = "other", _("その他")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("承認待ち")
+        APPROVED = "approved", _("承認済み")
+        REJECTED = "rejected", _("不承認")
+        SUSPENDED = "suspended", _("停止中")
+
+    name = models.CharField(_("団体名"), max_length=200)
+    name_kana = models.CharField(
+        _("団体名の読み仮名"),
+        max_length=200,
+        help_text=_("全角カタカナまたはひらがなで入力します。一覧は五十音順に並びます。"),
+    )
+    kind = models.CharField(_("種別"), max_length=20, choices=Kind.choices)
+    fields = models.ManyToManyField(
+        ActivityField, verbose_name=_("活動分野"), related_name="organizations", blank=True
+    )
+    area = models.ForeignKey(
+        Area,
+        verbose_name=_("活動地区"),
+        on_delete=models.PROTECT,
+        related_name="organizations",
+        null=True,
+        blank=True,
+    )
+    description = models.TextField(_("団体の紹介"), blank=True)
+    offers = models.TextField(_("できること"), blank=True)
+    needs = models.TextField(_("求めていること"), blank=True)
+    founded_year = models.PositiveSmallIntegerField(_("設立年(西暦)"), null=True, blank=True)
+
+    # Public contact: only what the organisation chose to publish.
+    public_email = models.EmailField(_("公開する電子メール"), blank=True)
+    public_phone = models.CharField(_("公開する電話番号"), max_length=30, blank=True)
+    public_url = models.URLField(_("ウェブサイト"), blank=True)
+    logo = models.ImageField(_("ロゴ"), upload_to="organizations/logos/", blank=True)
+
+    # Private contact: staff only, never shown publicly.
+    representative_name = models.CharField(_("代表者名"), max_length=100, blank=True)
+    representative_phone = models.CharField(_("代表者の電話番号"), max_length=30, blank=True)
+    representative_address = models.CharField(_("代表者の住所"), max_length=300, blank=True)
+    private_email = models.EmailField(_("事務連絡用の電子メール"), blank=True)
+
+    status = models.CharField(
+        _("状態"), max_length=20, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        through="Membership",
+        related_name="organizations",
+        verbose_name=_("メンバー"),
+    )
+    created_at = models.DateTimeField(_("登録日時"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
+    approved_at = models.DateTimeField(_("承認日時"), null=True, blank=True)
+
+    objects = OrganizationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name_kana", "id"]
+        verbose_name = _("団体")
+        verbose_name_plural = _("団体")
+        indexes = [models.Index(fields=["status", "name_kana"])]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("organizations:detail", args=[self.pk])
+
+    @property
+    def is_public(self):
+        return self.status == self.Status.APPROVED
+
+
+class Membership(models.Model):
+    class Role(models.TextChoices):
+        OWNER = "owner", _("管理者")
+        EDITOR = "editor", _("編集者")
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="memberships"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("役割"), max_length=20, choices=Role.choices, default=Role.EDITOR)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("メンバー")
+        verbose_name_plural = _("メンバー")
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "user"], name="unique_membership")
+        ]
+
+    def __str__(self):
+        return f"{self.user} / {self.organization} ({self.get_role_display()})"

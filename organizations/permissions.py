@@ -1,0 +1,52 @@
+"""Who may do what with organisations. Views and templates ask these, nobody else."""
+
+from .models import Membership
+
+
+def is_coordinating_staff(user):
+    """Staff of 協働推進課, or a superuser: they review everything."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_is_coordinating_staff", None)
+    if cached is None:
+        cached = user.departments.filter(is_coordinating=True).exists()
+        user._is_coordinating_staff = cached
+    return cached
+
+
+def is_city_staff(user):
+    """Anyone working for the city: a member of any department."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_is_city_staff", None)
+    if cached is None:
+        cached = user.departments.exists()
+        user._is_city_staff = cached
+    return cached
+
+
+def membership_of(user, organization):
+    if not user.is_authenticated:
+        return None
+    return Membership.objects.filter(user=user, organization=organization).first()
+
+
+def is_member(user, organization):
+    return membership_of(user, organization) is not None
+
+
+def is_owner(user, organization):
+    membership = membership_of(user, organization)
+    return membership is not None and membership.role == Membership.Role.OWNER
+
+
+def can_view_organization(user, organization):
+    return organization.is_public or is_coordinating_staff(user) or is_member(user, organization)
+
+
+def can_see_private_contact(user, organization):
+    return is_coordinating_staff(user) or is_member(user, organization)

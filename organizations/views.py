@@ -1,0 +1,44 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from projects.models import Project
+
+from . import permissions
+from .filters import OrganizationFilter
+from .models import Organization
+
+
+def organization_list(request):
+    queryset = Organization.objects.public().select_related("area").prefetch_related("fields")
+    organization_filter = OrganizationFilter(request.GET or None, queryset=queryset)
+    queryset = organization_filter.qs if organization_filter.is_valid() else queryset.none()
+    page = Paginator(queryset.distinct().order_by("name_kana", "id"), settings.PORTAL_PAGE_SIZE)
+    page = page.get_page(request.GET.get("page"))
+    return render(
+        request,
+        "organizations/organization_list.html",
+        {"filter": organization_filter, "page": page, "organizations": page.object_list},
+    )
+
+
+def organization_detail(request, pk):
+    organization = get_object_or_404(
+        Organization.objects.select_related("area").prefetch_related("fields"), pk=pk
+    )
+    if not permissions.can_view_organization(request.user, organization):
+        raise Http404
+    public_projects = Project.objects.public().with_card_data()
+    led = public_projects.filter(lead_organization=organization)
+    partnered = public_projects.filter(partners__organization=organization).distinct()
+    return render(
+        request,
+        "organizations/organization_detail.html",
+        {
+            "organization": organization,
+            "led_projects": led,
+            "partner_projects": partnered,
+            "show_private_contact": permissions.can_see_private_contact(request.user, organization),
+        },
+    )

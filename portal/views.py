@@ -1,0 +1,52 @@
+import datetime
+
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+
+from principles.models import Principle
+from projects.guide import forms_with_guide
+from projects.models import Event, Project
+
+NEWEST_PROJECTS = 6
+UPCOMING_EVENTS = 6
+
+
+def home(request):
+    today = timezone.localdate()
+    public_projects = Project.objects.public()
+    events = (
+        Event.objects.filter(project__in=public_projects)
+        .filter(starts_on__gte=today)
+        .select_related("project")
+        .order_by("starts_on", "start_time", "id")[:UPCOMING_EVENTS]
+    )
+    context = {
+        "principles": Principle.objects.all(),
+        "forms": forms_with_guide(),
+        "newest_projects": public_projects.with_card_data()[:NEWEST_PROJECTS],
+        "upcoming_events": events,
+    }
+    return render(request, "portal/home.html", context)
+
+
+def accessibility(request):
+    return render(
+        request,
+        "portal/accessibility.html",
+        {"checked_on": datetime.date(2026, 11, 24)},
+    )
+
+
+@never_cache
+def healthz(request):
+    """200 when the app and its database answer; 503 otherwise."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception:  # any database failure means "not healthy"
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})

@@ -1,0 +1,148 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from organizations.models import Department, Organization
+from projects.models import Project
+
+
+class Principle(models.Model):
+    """One of 協働の7つの基本原則, with its official definition."""
+
+    code = models.SlugField(_("コード"), max_length=40, unique=True)
+    name = models.CharField(_("名称"), max_length=50)
+    definition = models.CharField(_("定義"), max_length=200)
+    explanation = models.TextField(_("解説"), blank=True)
+    order = models.PositiveSmallIntegerField(_("表示順"), default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("基本原則")
+        verbose_name_plural = _("基本原則")
+
+    def __str__(self):
+        return self.name
+
+
+class ChecklistItem(models.Model):
+    """A question of the self-check (事前チェック) under one principle."""
+
+    principle = models.ForeignKey(
+        Principle, on_delete=models.CASCADE, related_name="checklist_items"
+    )
+    text = models.CharField(_("確認項目"), max_length=300)
+    order = models.PositiveSmallIntegerField(_("表示順"), default=0)
+    is_active = models.BooleanField(_("使用中"), default=True)
+
+    class Meta:
+        ordering = ["principle__order", "order", "id"]
+        verbose_name = _("チェック項目")
+        verbose_name_plural = _("チェック項目")
+
+    def __str__(self):
+        return self.text
+
+
+class Score(models.IntegerChoices):
+    FULLY = 4, _("十分できた")
+    MOSTLY = 3, _("ある程度できた")
+    HARDLY = 2, _("あまりできなかった")
+    NOT = 1, _("できなかった")
+
+
+class Recommendation(models.TextChoices):
+    CONTINUE = "continue", _("継続")
+    EXPAND = "expand", _("拡充")
+    REVIEW = "review", _("見直し")
+    END = "end", _("終了")
+
+
+class Evaluation(models.Model):
+    """相互評価 by one party: the city side or one partner organisation."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="evaluations")
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("市(担当課)"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="evaluations",
+    )
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("団体"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="evaluations",
+    )
+    outcomes = models.TextField(_("成果"), blank=True)
+    issues = models.TextField(_("課題"), blank=True)
+    recommendation = models.CharField(
+        _("今後の方向性"), max_length=20, choices=Recommendation.choices, blank=True
+    )
+    submitted_at = models.DateTimeField(_("提出日時"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("相互評価")
+        verbose_name_plural = _("相互評価")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(department__isnull=False) & Q(organization__isnull=True))
+                | (Q(department__isnull=True) & Q(organization__isnull=False)),
+                name="evaluation_has_one_party",
+            ),
+            models.UniqueConstraint(
+                fields=["project", "department"],
+                condition=Q(department__isnull=False),
+                name="one_city_evaluation_per_project",
+            ),
+            models.UniqueConstraint(
+                fields=["project", "organization"],
+                condition=Q(organization__isnull=False),
+                name="one_evaluation_per_organization",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.project}: {self.party_name}"
+
+    @property
+    def is_city(self):
+        return self.department_id is not None
+
+    @property
+    def party_name(self):
+        if self.is_city:
+            return f"ふじみ野市({self.department.name})"
+        return self.organization.name
+
+
+class EvaluationScore(models.Model):
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="scores")
+    principle = models.ForeignKey(Principle, on_delete=models.PROTECT, related_name="+")
+    score = models.PositiveSmallIntegerField(
+        _("評価"),
+        choices=Score.choices,
+        validators=[MinValueValidator(1), MaxValueValidator(4)],
+    )
+    comment = models.TextField(_("コメント"), blank=True)
+
+    class Meta:
+        ordering = ["principle__order"]
+        verbose_name = _("原則ごとの評価")
+        verbose_name_plural = _("原則ごとの評価")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evaluation", "principle"], name="one_score_per_principle"
+            ),
+            models.CheckConstraint(
+                condition=Q(score__gte=1) & Q(score__lte=4), name="score_between_1_and_4"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.principle}: {self.score}"

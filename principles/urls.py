@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "principles"
+urlpatterns = [
+    path("principles/", views.principle_list, name="list"),
+    path("forms/", views.form_list, name="forms"),
+]

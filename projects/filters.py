@@ -1,0 +1,75 @@
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from organizations.models import ActivityField, Area
+from portal.wareki import fiscal_year_label
+
+from .models import PUBLIC_STATUSES, Form, Project, Status
+
+
+def keyword_filter(fields):
+    """A filter method matching every whitespace-separated word in any of `fields`."""
+
+    def method(queryset, name, value):
+        for word in value.split()[:10]:
+            condition = Q()
+            for field in fields:
+                condition |= Q(**{f"{field}__icontains": word})
+            queryset = queryset.filter(condition)
+        return queryset
+
+    return method
+
+
+class ProjectFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("キーワード"),
+        method="filter_keyword",
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    form = django_filters.ChoiceFilter(
+        label=_("協働の形態"), choices=Form.choices, empty_label=_("すべて")
+    )
+    field = django_filters.ModelChoiceFilter(
+        label=_("活動分野"),
+        field_name="fields",
+        to_field_name="code",
+        queryset=ActivityField.objects.all(),
+        empty_label=_("すべて"),
+    )
+    area = django_filters.ModelChoiceFilter(
+        label=_("地区"),
+        to_field_name="code",
+        queryset=Area.objects.all(),
+        empty_label=_("すべて"),
+    )
+    year = django_filters.ChoiceFilter(
+        label=_("年度"), field_name="fiscal_year", choices=[], empty_label=_("すべて")
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("状態"),
+        choices=[(s.value, s.label) for s in PUBLIC_STATUSES],
+        empty_label=_("すべて"),
+    )
+
+    class Meta:
+        model = Project
+        fields = ["q", "form", "field", "area", "year", "status"]
+
+    def __init__(self, *args, year_choices=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["year"].extra["choices"] = [
+            (str(year), fiscal_year_label(year)) for year in year_choices
+        ]
+
+    filter_keyword = staticmethod(
+        keyword_filter(
+            ["title", "summary", "purpose", "place", "lead_organization__name", "partners__name"]
+        )
+    )
+
+
+assert all(s in Status.values for s in PUBLIC_STATUSES)

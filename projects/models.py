@@ -1,0 +1,411 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from organizations.models import ActivityField, Area, Department, Organization
+from portal.wareki import fiscal_year_label
+
+
+class Form(models.TextChoices):
+    """The six forms of collaboration (協働の形態) of the guideline."""
+
+    SUBSIDY = "subsidy", _("補助")
+    PATRONAGE = "patronage", _("後援")
+    COMMISSION = "commission", _("委託")
+    COMMITTEE = "committee", _("実行委員会")
+    COOPERATION = "cooperation", _("事業協力")
+    COHOSTING = "cohosting", _("共催")
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("下書き")
+    SUBMITTED = "submitted", _("審査中")
+    RETURNED = "returned", _("差し戻し")
+    REJECTED = "rejected", _("不採択")
+    WITHDRAWN = "withdrawn", _("取り下げ")
+    PUBLISHED = "published", _("実施中")
+    COMPLETED = "completed", _("完了")
+    EVALUATED = "evaluated", _("評価済み")
+
+
+PUBLIC_STATUSES = (Status.PUBLISHED, Status.COMPLETED, Status.EVALUATED)
+
+
+class ProjectQuerySet(models.QuerySet):
+    def public(self):
+        """Projects anyone may see. Every public view, feed and export starts here."""
+        return self.filter(
+            status__in=PUBLIC_STATUSES,
+            is_hidden=False,
+            lead_organization__status=Organization.Status.APPROVED,
+        )
+
+    def with_card_data(self):
+        """What a project card shows, in a fixed number of queries."""
+        return self.select_related("lead_organization", "area", "department").prefetch_related(
+            "fields"
+        )
+
+
+class Project(models.Model):
+    Form = Form
+    Status = Status
+
+    title = models.CharField(_("事業名"), max_length=200)
+    summary = models.TextField(_("概要"), max_length=2000)
+    purpose = models.TextField(_("目的"), blank=True)
+    expected_effect = models.TextField(_("期待される効果"), blank=True)
+    form = models.CharField(_("協働の形態"), max_length=20, choices=Form.choices, db_index=True)
+    fields = models.ManyToManyField(
+        ActivityField, verbose_name=_("活動分野"), related_name="projects", blank=True
+    )
+    area = models.ForeignKey(
+        Area,
+        verbose_name=_("地区"),
+        on_delete=models.PROTECT,
+        related_name="projects",
+        null=True,
+        blank=True,
+    )
+    fiscal_year = models.PositiveSmallIntegerField(
+        _("年度"), db_index=True, help_text=_("西暦で、年度の始まる年を入力します(例: 2025)。")
+    )
+    starts_on = models.DateField(_("開始日"), null=True, blank=True)
+    ends_on = models.DateField(_("終了日"), null=True, blank=True)
+    place = models.CharField(_("実施場所"), max_length=200, blank=True)
+    lead_organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("主たる団体"),
+        on_delete=models.PROTECT,
+        related_name="led_projects",
+    )
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("担当課"),
+        on_delete=models.PROTECT,
+        related_name="projects",
+        null=True,
+        blank=True,
+    )
+    coordinator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("担当職員"),
+        on_delete=models.SET_NULL,
+        related_name="coordinated_projects",
+        null=True,
+        blank=True,
+    )
+    safety_insurance = models.TextField(
+        _("安全対策(保険)"), blank=True, help_text=_("加入する保険の種類と範囲を書きます。")
+    )
+    safety_plan = models.TextField(
+        _("安全対策(危機管理)"),
+        blank=True,
+        help_text=_("事故や災害に備えた体制と連絡方法を書きます。"),
+    )
+    budget = models.PositiveBigIntegerField(_("事業費(円)"), null=True, blank=True)
+    image = models.ImageField(_("メイン画像"), upload_to="projects/images/", blank=True)
+    image_alt = models.CharField(_("画像の説明(代替テキスト)"), max_length=200, blank=True)
+
+    status = models.CharField(
+        _("状態"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    is_hidden = models.BooleanField(_("非公開にする"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("作成者"),
+        on_delete=models.SET_NULL,
+        related_name="created_projects",
+        null=True,
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("作成日時"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
+    submitted_at = models.DateTimeField(_("提出日時"), null=True, blank=True)
+    published_at = models.DateTimeField(_("公開日時"), null=True, blank=True, db_index=True)
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        verbose_name = _("協働事業")
+        verbose_name_plural = _("協働事業")
+        indexes = [models.Index(fields=["status", "is_hidden", "published_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True)
+                | Q(starts_on__isnull=True)
+                | Q(ends_on__gte=models.F("starts_on")),
+                name="project_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("projects:detail", args=[self.pk])
+
+    @property
+    def fiscal_year_label(self):
+        return fiscal_year_label(self.fiscal_year)
+
+    @property
+    def is_public(self):
+        return (
+            self.status in PUBLIC_STATUSES
+            and not self.is_hidden
+            and self.lead_organization.status == Organization.Status.APPROVED
+        )
+
+    def form_detail(self):
+        """The form's own data (one-to-one row), or None if not entered."""
+        attribute = FORM_DETAIL_ATTRIBUTES[self.form]
+        try:
+            return getattr(self, attribute)
+        except models.ObjectDoesNotExist:
+            return None
+
+
+class Partner(models.Model):
+    """A party to the project besides the lead organisation, with its role (役割分担)."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="partners")
+    organization = models.ForeignKey(
+        Organization,
+        verbose_name=_("団体"),
+        on_delete=models.PROTECT,
+        related_name="partnerships",
+        null=True,
+        blank=True,
+        help_text=_("ポータルに登録された団体であれば選びます。"),
+    )
+    name = models.CharField(
+        _("名称"),
+        max_length=200,
+        blank=True,
+        help_text=_("登録されていない相手(学校、PTA など)の名称です。"),
+    )
+    role = models.TextField(_("役割"), blank=True)
+    cost_share = models.CharField(_("経費の分担"), max_length=200, blank=True)
+    is_chair = models.BooleanField(_("委員長・代表"), default=False)
+    order = models.PositiveSmallIntegerField(_("表示順"), default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("協働の相手")
+        verbose_name_plural = _("協働の相手")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(organization__isnull=False) | ~Q(name=""),
+                name="partner_has_organization_or_name",
+            )
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self):
+        return self.organization.name if self.organization_id else self.name
+
+    @property
+    def is_public(self):
+        """A registered organisation appears only once it is approved."""
+        return self.organization_id is None or self.organization.is_public
+
+
+class Event(models.Model):
+    """A dated happening of a project (for the calendar and the open data)."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="events")
+    title = models.CharField(_("名称"), max_length=200)
+    description = models.TextField(_("説明"), blank=True)
+    starts_on = models.DateField(_("開始日"))
+    ends_on = models.DateField(_("終了日"), null=True, blank=True)
+    start_time = models.TimeField(_("開始時間"), null=True, blank=True)
+    end_time = models.TimeField(_("終了時間"), null=True, blank=True)
+    place = models.CharField(_("場所名称"), max_length=200, blank=True)
+    address = models.CharField(_("住所"), max_length=300, blank=True)
+    latitude = models.DecimalField(_("緯度"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(
+        _("経度"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["starts_on", "start_time", "id"]
+        verbose_name = _("イベント")
+        verbose_name_plural = _("イベント")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="event_ends_after_start",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class FormDetail(models.Model):
+    """Base of the form-specific data: one row beside its project."""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self._meta.verbose_name}: {self.project}"
+
+
+class SubsidyDetail(FormDetail):
+    """補助: money the city grants to a citizens' own undertaking."""
+
+    project = models.OneToOneField(Project, on_delete=models.CASCADE, related_name="subsidy")
+    requested_amount = models.PositiveBigIntegerField(_("申請額(円)"), null=True, blank=True)
+    granted_amount = models.PositiveBigIntegerField(_("交付決定額(円)"), null=True, blank=True)
+    budget_plan = models.TextField(_("収支予算"), blank=True)
+    advance_payment = models.BooleanField(_("概算払(前金払)を希望する"), default=False)
+    settlement = models.TextField(_("収支決算"), blank=True)
+
+    class Meta:
+        verbose_name = _("補助の内容")
+        verbose_name_plural = _("補助の内容")
+
+
+class PatronageDetail(FormDetail):
+    """後援: the city lends its name to an event, no money or staff."""
+
+    project = models.OneToOneField(Project, on_delete=models.CASCADE, related_name="patronage")
+    event_name = models.CharField(_("行事名"), max_length=200)
+    event_date = models.DateField(_("開催日"))
+    venue = models.CharField(_("開催場所"), max_length=200)
+    audience = models.CharField(_("対象者"), max_length=200, blank=True)
+    expected_attendance = models.PositiveIntegerField(_("参加予定人数"), null=True, blank=True)
+    fee = models.CharField(
+        _("参加費"), max_length=100, blank=True, help_text=_("無料の場合は「無料」と書きます。")
+    )
+    name_on_poster = models.BooleanField(_("ポスターに市の名義を表示"), default=False)
+    name_on_flyer = models.BooleanField(_("チラシに市の名義を表示"), default=False)
+    name_on_web = models.BooleanField(_("ウェブに市の名義を表示"), default=False)
+
+    class Meta:
+        verbose_name = _("後援の内容")
+        verbose_name_plural = _("後援の内容")
+
+
+class CommissionDetail(FormDetail):
+    """委託: the city entrusts the work to a qualified party."""
+
+    project = models.OneToOneField(Project, on_delete=models.CASCADE, related_name="commission")
+    contract_amount = models.PositiveBigIntegerField(_("契約金額(円)"), null=True, blank=True)
+    contract_starts_on = models.DateField(_("契約期間(開始)"), null=True, blank=True)
+    contract_ends_on = models.DateField(_("契約期間(終了)"), null=True, blank=True)
+    deliverables = models.TextField(_("成果物"), blank=True)
+
+    class Meta:
+        verbose_name = _("委託の内容")
+        verbose_name_plural = _("委託の内容")
+
+
+class CommitteeDetail(FormDetail):
+    """実行委員会: member organisations plan and run the work together."""
+
+    project = models.OneToOneField(Project, on_delete=models.CASCADE, related_name="committee")
+    committee_name = models.CharField(_("実行委員会の名称"), max_length=200)
+    chair = models.CharField(_("実行委員長"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("実行委員会の内容")
+        verbose_name_plural = _("実行委員会の内容")
+
+
+class CooperationDetail(FormDetail):
+    """事業協力: an agreement sharing roles between the parties."""
+
+    project = models.OneToOneField(Project, on_delete=models.CASCADE, related_name="cooperation")
+    agreement_name = models.CharField(
+        _("協定の名称"), max_length=200, help_text=_("例: 包括連携協定、災害時応援協定")
+    )
+    concluded_on = models.DateField(_("締結日"), null=True, blank=True)
+    term = models.CharField(_("協定の期間"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("事業協力の内容")
+        verbose_name_plural = _("事業協力の内容")
+
+
+class CohostingDetail(FormDetail):
+    """共催: the city and the organisations host the work as equals."""
+
+    project = models.OneToOneField(Project, on_delete=models.CASCADE, related_name="cohosting")
+    cost_sharing = models.TextField(_("経費の分担の考え方"), blank=True)
+
+    class Meta:
+        verbose_name = _("共催の内容")
+        verbose_name_plural = _("共催の内容")
+
+
+FORM_DETAIL_ATTRIBUTES = {
+    Form.SUBSIDY: "subsidy",
+    Form.PATRONAGE: "patronage",
+    Form.COMMISSION: "commission",
+    Form.COMMITTEE: "committee",
+    Form.COOPERATION: "cooperation",
+    Form.COHOSTING: "cohosting",
+}
+
+
+class Report(models.Model):
+    """実績報告: what the project did, submitted by the lead organisation."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("作成中")
+        SUBMITTED = "submitted", _("提出済み")
+        RETURNED = "returned", _("差し戻し")
+        ACCEPTED = "accepted", _("受理")
+
+    project = models.OneToOneField(Project, on_delete=models.CASCADE, related_name="report")
+    activities = models.TextField(_("実施した内容"))
+    participants = models.PositiveIntegerField(_("参加者数"), null=True, blank=True)
+    outcomes = models.TextField(_("成果"), blank=True)
+    status = models.CharField(
+        _("状態"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    submitted_at = models.DateTimeField(_("提出日時"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("受理日時"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("実績報告")
+        verbose_name_plural = _("実績報告")
+
+    def __str__(self):
+        return f"{self.project} の実績報告"
+
+
+class Transition(models.Model):
+    """One change of a project's state: the audit trail."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="transitions")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("実施者"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    action = models.CharField(_("操作"), max_length=30)
+    from_status = models.CharField(_("変更前"), max_length=20, choices=Status.choices, blank=True)
+    to_status = models.CharField(_("変更後"), max_length=20, choices=Status.choices, blank=True)
+    comment = models.TextField(_("コメント"), blank=True)
+    created_at = models.DateTimeField(_("日時"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("状態の履歴")
+        verbose_name_plural = _("状態の履歴")
+
+    def __str__(self):
+        return f"{self.project}: {self.from_status} → {self.to_status}"

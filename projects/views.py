@@ -1,0 +1,75 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from organizations.models import Organization
+from principles.models import Evaluation, EvaluationScore, Principle
+from principles.selectors import evaluation_comparison
+
+from . import permissions
+from .filters import ProjectFilter
+from .models import Partner, Project, Status
+
+
+def project_list(request):
+    public = Project.objects.public()
+    years = public.order_by("-fiscal_year").values_list("fiscal_year", flat=True).distinct()
+    project_filter = ProjectFilter(
+        request.GET or None, queryset=public.with_card_data(), year_choices=list(years)
+    )
+    queryset = project_filter.qs if project_filter.is_valid() else public.none()
+    page = Paginator(queryset.distinct(), settings.PORTAL_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "projects/project_list.html",
+        {"filter": project_filter, "page": page, "projects": page.object_list},
+    )
+
+
+def project_detail(request, pk):
+    project = get_object_or_404(
+        Project.objects.select_related(
+            "lead_organization",
+            "area",
+            "department",
+            "subsidy",
+            "patronage",
+            "commission",
+            "committee",
+            "cooperation",
+            "cohosting",
+            "report",
+        ).prefetch_related(
+            "fields",
+            "events",
+            Prefetch("partners", queryset=Partner.objects.select_related("organization")),
+        ),
+        pk=pk,
+    )
+    if not permissions.can_view_project(request.user, project):
+        raise Http404
+    comparison = None
+    if project.status == Status.EVALUATED:
+        evaluations = (
+            Evaluation.objects.filter(project=project, submitted_at__isnull=False)
+            .filter(
+                Q(organization__isnull=True) | Q(organization__status=Organization.Status.APPROVED)
+            )
+            .select_related("department", "organization")
+            .prefetch_related(Prefetch("scores", queryset=EvaluationScore.objects.all()))
+        )
+        comparison = evaluation_comparison(list(evaluations), list(Principle.objects.all()))
+    return render(
+        request,
+        "projects/project_detail.html",
+        {
+            "project": project,
+            "detail": project.form_detail(),
+            "partners": [p for p in project.partners.all() if p.is_public],
+            "comparison": comparison,
+        },
+    )

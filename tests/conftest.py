@@ -1,0 +1,50 @@
+"""Role fixtures shared by every test: anonymous, citizen, member, other member,
+department staff, 協働推進課 staff, superuser."""
+
+import pytest
+
+from tests import factories
+
+
+@pytest.fixture
+def citizen(db):
+    return factories.make_user("citizen@example.jp")
+
+
+@pytest.fixture
+def member(db):
+    return factories.make_user("member@example.jp")
+
+
+@pytest.fixture
+def other_member(db):
+    return factories.make_user("other@example.jp")
+
+
+@pytest.fixture
+def organization(member):
+    return factories.make_organization(name="ふじみ野子ども食堂ネット", members=[member])
+
+
+@pytest.fixture
+def other_organization(other_member):
+    return factories.make_organization(name="大井まちづくりの会", members=[other_member])
+
+
+@pytest.fixture
+def department_staff(db):
+    user = factories.make_user("dept@example.jp")
+    factories.make_department().staff.add(user)
+    return user
+
+
+@pytest.fixture
+def coordinating_staff(db):
+    user = factories.make_user("staff@example.jp")
+    factories.coordinating_department().staff.add(user)
+    return user
+
+
+@pytest.fixture
+def superuser(db):
+    return factories.make_user("admin@example.jp", is_superuser=True, is_staff=True)
