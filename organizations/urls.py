@@ -1,9 +1,9 @@
 from django.urls import path
 
-from . import views
+from .views import public
 
 app_name = "organizations"
 urlpatterns = [
-    path("", views.organization_list, name="list"),
-    path("<int:pk>/", views.organization_detail, name="detail"),
+    path("", public.organization_list, name="list"),
+    path("<int:pk>/", public.organization_detail, name="detail"),
 ]

@@ -1,9 +1,9 @@
 from django.urls import path
 
-from . import views
+from .views import public
 
 app_name = "projects"
 urlpatterns = [
-    path("", views.project_list, name="list"),
-    path("<int:pk>/", views.project_detail, name="detail"),
+    path("", public.project_list, name="list"),
+    path("<int:pk>/", public.project_detail, name="detail"),
 ]

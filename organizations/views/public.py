@@ -5,9 +5,9 @@ from django.shortcuts import get_object_or_404, render
 
 from projects.models import Project
 
-from . import permissions
-from .filters import OrganizationFilter
-from .models import Organization
+from .. import permissions
+from ..filters import OrganizationFilter
+from ..models import Organization
 
 
 def organization_list(request):

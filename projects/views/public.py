@@ -8,9 +8,9 @@ from organizations.models import Organization
 from principles.models import Evaluation, EvaluationScore, Principle
 from principles.selectors import evaluation_comparison
 
-from . import permissions
-from .filters import ProjectFilter
-from .models import Partner, Project, Status
+from .. import permissions
+from ..filters import ProjectFilter
+from ..models import Partner, Project, Status
 
 
 def project_list(request):

@@ -1,0 +1,105 @@
+"""Browser tests: Playwright driving Debian's Chromium against the live test server."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+AXE_SCRIPT = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-results" / "screenshots"
+
+PHONE = {"width": 375, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # The portal's public is Japanese: the browser asks for Japanese like theirs does.
+    return {**browser_context_args, "locale": "ja-JP", "timezone_id": "Asia/Tokyo"}
+
+
+@pytest.fixture
+def screenshot(page):
+    """Save a full-page screenshot under test-results/screenshots/ (kept as a CI artifact)."""
+
+    def take(name):
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        path = ARTIFACTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
+
+
+def run_axe(page):
+    """Run axe-core (WCAG 2.0/2.1 A and AA rules) on the page; return its violations."""
+    if not AXE_SCRIPT.exists():
+        raise RuntimeError("axe-core is missing: run `make setup` (npm ci) first.")
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    result = page.evaluate(
+        """async () => await axe.run(document, {
+            runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+            resultTypes: ['violations'],
+        })"""
+    )
+    return result["violations"]
+
+
+def format_violations(violations):
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"][:5]:
+            lines.append(f"    {node['target']}: {node['failureSummary']}")
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def assert_accessible(page):
+    def check(url_for_message=""):
+        violations = run_axe(page)
+        assert violations == [], f"axe-core violations on {url_for_message or page.url}:\n" + (
+            format_violations(violations)
+        )
+
+    return check
+
+
+@pytest.fixture
+def login(page, live_server):
+    """Sign a user in through the real login form."""
+
+    def sign_in(email, password="test-password-123"):
+        page.goto(f"{live_server.url}/accounts/login/")
+        page.get_by_label("メールアドレス").fill(email)
+        page.get_by_label("パスワード").first.fill(password)
+        page.get_by_role("button", name="ログイン").click()
+
+    return sign_in
