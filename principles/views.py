@@ -1,3 +1,4 @@
+from django.db.models import Count
 from django.shortcuts import render
 
 from projects.guide import forms_with_guide
@@ -13,8 +14,12 @@ def principle_list(request):
 
 def form_list(request):
     """The six forms with the guideline's explanation and the portal's projects of each."""
-    counts = {}
-    for form_code in Project.objects.public().values_list("form", flat=True):
-        counts[form_code] = counts.get(form_code, 0) + 1
+    counts = dict(
+        Project.objects.public()
+        .order_by()
+        .values_list("form")
+        .annotate(count=Count("id"))
+        .values_list("form", "count")
+    )
     forms = [{**form, "count": counts.get(form["code"], 0)} for form in forms_with_guide()]
     return render(request, "principles/form_list.html", {"forms": forms})

@@ -13,7 +13,8 @@ from ..models import Organization
 def organization_list(request):
     queryset = Organization.objects.public().select_related("area").prefetch_related("fields")
     organization_filter = OrganizationFilter(request.GET or None, queryset=queryset)
-    queryset = organization_filter.qs if organization_filter.is_valid() else queryset.none()
+    valid = not organization_filter.is_bound or organization_filter.is_valid()
+    queryset = organization_filter.qs if valid else queryset.none()
     page = Paginator(queryset.distinct().order_by("name_kana", "id"), settings.PORTAL_PAGE_SIZE)
     page = page.get_page(request.GET.get("page"))
     return render(

@@ -19,7 +19,8 @@ def project_list(request):
     project_filter = ProjectFilter(
         request.GET or None, queryset=public.with_card_data(), year_choices=list(years)
     )
-    queryset = project_filter.qs if project_filter.is_valid() else public.none()
+    valid = not project_filter.is_bound or project_filter.is_valid()
+    queryset = project_filter.qs if valid else public.none()
     page = Paginator(queryset.distinct(), settings.PORTAL_PAGE_SIZE).get_page(
         request.GET.get("page")
     )

@@ -1,0 +1,61 @@
+import datetime
+
+import pytest
+
+from portal import wareki
+from portal.templatetags.portal import fiscal_year, jdate
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [
+        (datetime.date(2025, 11, 24), "令和7年11月24日"),
+        (datetime.date(2019, 5, 1), "令和元年5月1日"),
+        (datetime.date(2019, 4, 30), "平成31年4月30日"),
+        (datetime.date(1989, 1, 8), "平成元年1月8日"),
+        (datetime.date(1989, 1, 7), "昭和64年1月7日"),
+        (datetime.date(2005, 10, 1), "平成17年10月1日"),
+    ],
+)
+def test_wareki_date_names_the_era_in_force(date, expected):
+    assert wareki.wareki_date(date) == expected
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [
+        (datetime.date(2025, 4, 1), 2025),
+        (datetime.date(2026, 3, 31), 2025),
+        (datetime.date(2026, 1, 15), 2025),
+        (datetime.date(2025, 3, 31), 2024),
+    ],
+)
+def test_fiscal_year_runs_from_april_to_march(date, expected):
+    assert wareki.fiscal_year_of(date) == expected
+
+
+@pytest.mark.parametrize(
+    ("year", "label"),
+    [(2025, "令和7年度"), (2019, "令和元年度"), (2020, "令和2年度"), (2018, "平成30年度")],
+)
+def test_fiscal_year_label(year, label):
+    assert wareki.fiscal_year_label(year) == label
+
+
+def test_fiscal_year_bounds():
+    assert wareki.fiscal_year_bounds(2025) == (
+        datetime.date(2025, 4, 1),
+        datetime.date(2026, 3, 31),
+    )
+
+
+def test_jdate_shows_wareki_with_seireki_beside_it():
+    html = jdate(datetime.date(2025, 11, 24))
+    assert 'datetime="2025-11-24"' in html
+    assert "令和7年11月24日" in html
+    assert "2025年11月24日" in html
+
+
+def test_fiscal_year_filter_accepts_strings_and_blanks():
+    assert fiscal_year("2025") == "令和7年度"
+    assert fiscal_year(None) == ""

@@ -1,0 +1,106 @@
+"""Every public page answers in at most 10 SQL queries, whatever the number of projects."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from organizations.models import ActivityField, Organization
+from principles.models import Evaluation, EvaluationScore, Principle
+from projects.models import Event, Partner, Project
+from tests import factories
+
+MAX_QUERIES = 10
+
+
+def populate(count):
+    """`count` public projects with fields, partners and events, plus private ones."""
+    lead = factories.make_organization(name="主催団体")
+    partner = factories.make_organization(name="協力団体")
+    department = factories.make_department()
+    now = timezone.now()
+    forms = list(Project.Form.values)
+    projects = Project.objects.bulk_create(
+        Project(
+            title=f"協働事業{number}",
+            summary="概要",
+            form=forms[number % len(forms)],
+            fiscal_year=2020 + number % 7,
+            lead_organization=lead,
+            department=department,
+            status=Project.Status.PUBLISHED if number % 3 else Project.Status.EVALUATED,
+            published_at=now - datetime.timedelta(minutes=number),
+        )
+        for number in range(count)
+    )
+    fields = list(ActivityField.objects.all()[:3])
+    Through = Project.fields.through
+    Through.objects.bulk_create(
+        Through(project=project, activityfield=field) for project in projects for field in fields
+    )
+    Partner.objects.bulk_create(
+        Partner(project=project, organization=partner, role="運営") for project in projects
+    )
+    Partner.objects.bulk_create(Partner(project=project, name="PTA") for project in projects)
+    Event.objects.bulk_create(
+        Event(
+            project=project,
+            title="説明会",
+            starts_on=timezone.localdate() + datetime.timedelta(days=number % 60),
+        )
+        for number, project in enumerate(projects)
+    )
+    Organization.objects.bulk_create(
+        Organization(
+            name=f"団体{number}", name_kana=f"ダンタイ{number:05d}", kind="npo", status="approved"
+        )
+        for number in range(count)
+    )
+    factories.make_project(title="下書き", status="draft", lead_organization=lead)
+    evaluated = projects[0]
+    principles = list(Principle.objects.all())
+    for party in ({"department": department}, {"organization": partner}):
+        evaluation = Evaluation.objects.create(project=evaluated, submitted_at=now, **party)
+        EvaluationScore.objects.bulk_create(
+            EvaluationScore(evaluation=evaluation, principle=p, score=3) for p in principles
+        )
+    return lead, evaluated
+
+
+PAGES = [
+    "/",
+    "/projects/",
+    "/projects/?form=committee&year=2024&field=health-welfare&area=citywide&q=協働",
+    "/projects/?page=2",
+    "/projects/{evaluated}/",
+    "/organizations/",
+    "/organizations/?kind=npo&q=団体",
+    "/organizations/{lead}/",
+    "/principles/",
+    "/forms/",
+    "/accessibility/",
+    "/healthz",
+]
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(context.captured_queries)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page", PAGES)
+def test_public_page_queries_do_not_grow_with_the_data(client, page):
+    lead, evaluated = populate(10)
+    url = page.format(lead=lead.pk, evaluated=evaluated.pk)
+    small = count_queries(client, url)
+    lead_big, evaluated_big = populate(1000)
+    url_big = page.format(lead=lead_big.pk, evaluated=evaluated_big.pk)
+    big = count_queries(client, url_big)
+    print(f"{url}: {small} queries")
+    assert small <= MAX_QUERIES, f"{url}: {small} queries"
+    assert big == small, f"{url}: {small} queries with 10 projects, {big} with 1,000"
