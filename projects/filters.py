@@ -55,9 +55,17 @@ class ProjectFilter(django_filters.FilterSet):
         empty_label=_("すべて"),
     )
 
+    organization = django_filters.NumberFilter(
+        method="filter_organization", widget=forms.HiddenInput
+    )
+
     class Meta:
         model = Project
-        fields = ["q", "form", "field", "area", "year", "status"]
+        fields = ["q", "form", "field", "area", "year", "status", "organization"]
+
+    def filter_organization(self, queryset, name, value):
+        """Projects an organisation leads or takes part in."""
+        return queryset.filter(Q(lead_organization=value) | Q(partners__organization=value))
 
     def __init__(self, *args, year_choices=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -104,3 +104,11 @@ def test_public_page_queries_do_not_grow_with_the_data(client, page):
     print(f"{url}: {small} queries")
     assert small <= MAX_QUERIES, f"{url}: {small} queries"
     assert big == small, f"{url}: {small} queries with 10 projects, {big} with 1,000"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page", PAGES)
+def test_public_page_stays_under_100_kb_with_1000_projects(client, page):
+    lead, evaluated = populate(1000)
+    response = client.get(page.format(lead=lead.pk, evaluated=evaluated.pk))
+    assert len(response.content) < 100 * 1024, f"{page}: {len(response.content)} bytes"

@@ -9,6 +9,9 @@ from .. import permissions
 from ..filters import OrganizationFilter
 from ..models import Organization
 
+# An organisation page shows this many projects per section, then links to the full list.
+PROJECTS_PER_SECTION = 12
+
 
 def organization_list(request):
     queryset = Organization.objects.public().select_related("area").prefetch_related("fields")
@@ -33,13 +36,17 @@ def organization_detail(request, pk):
     public_projects = Project.objects.public().with_card_data()
     led = public_projects.filter(lead_organization=organization)
     partnered = public_projects.filter(partners__organization=organization).distinct()
+    led_page = list(led[: PROJECTS_PER_SECTION + 1])
+    partner_page = list(partnered[: PROJECTS_PER_SECTION + 1])
     return render(
         request,
         "organizations/organization_detail.html",
         {
             "organization": organization,
-            "led_projects": led,
-            "partner_projects": partnered,
+            "led_projects": led_page[:PROJECTS_PER_SECTION],
+            "partner_projects": partner_page[:PROJECTS_PER_SECTION],
+            "more_projects": len(led_page) > PROJECTS_PER_SECTION
+            or len(partner_page) > PROJECTS_PER_SECTION,
             "show_private_contact": permissions.can_see_private_contact(request.user, organization),
         },
     )

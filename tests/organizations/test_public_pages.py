@@ -89,3 +89,14 @@ def test_organisation_page_lists_only_public_projects(client):
     assert "参加している事業" in body
     assert "下書きの事業" not in body
     assert "非公開にした事業" not in body
+
+
+def test_organisation_page_shows_a_limited_number_of_projects_with_a_link_to_all(client):
+    from organizations.views.public import PROJECTS_PER_SECTION
+
+    organization = factories.make_organization()
+    for number in range(PROJECTS_PER_SECTION + 1):
+        factories.make_project(title=f"事業{number}", lead_organization=organization)
+    response = client.get(f"/organizations/{organization.pk}/")
+    assert len(response.context["led_projects"]) == PROJECTS_PER_SECTION
+    assert f"/projects/?organization={organization.pk}" in response.content.decode()

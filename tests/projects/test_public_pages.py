@@ -218,3 +218,13 @@ def test_project_model_counts_are_unchanged_by_viewing(client):
     project = factories.make_project()
     client.get(f"/projects/{project.pk}/")
     assert Project.objects.count() == 1
+
+
+def test_project_list_filters_by_organisation_led_or_partnered(client):
+    organization = factories.make_organization()
+    led = factories.make_project(title="主催する事業", lead_organization=organization)
+    partnered = factories.make_project(title="協力する事業")
+    factories.make_partner(partnered, organization)
+    factories.make_project(title="関係のない事業")
+    projects = set(client.get("/projects/", {"organization": organization.pk}).context["projects"])
+    assert projects == {led, partnered}
