@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "organizations",
     "projects",
     "principles",
+    "opendata",
 ]
 
 MIDDLEWARE = [

@@ -1,12 +1,20 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+
+from portal.sitemaps import SITEMAPS
+from projects.feeds import NewProjectsFeed, calendar
 
 urlpatterns = [
     path("", include("portal.urls")),
     path("", include("principles.urls")),
     path("projects/", include("projects.urls")),
     path("organizations/", include("organizations.urls")),
+    path("opendata/", include("opendata.urls")),
+    path("feeds/projects.atom", NewProjectsFeed(), name="feed_projects"),
+    path("calendar.ics", calendar, name="calendar"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("accounts/", include("allauth.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots, name="robots"),
 ]

@@ -1,7 +1,7 @@
 import datetime
 
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -38,6 +38,18 @@ def accessibility(request):
         "portal/accessibility.html",
         {"checked_on": datetime.date(2026, 11, 24)},
     )
+
+
+def robots(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /accounts/",
+        "Disallow: /mypage/",
+        "Disallow: /staff/",
+        "Disallow: /admin/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 @never_cache
