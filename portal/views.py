@@ -11,6 +11,8 @@ from projects.guide import forms_with_guide
 from projects.models import Event, Project
 
 NEWEST_PROJECTS = 6
+# The day the accessibility policy was adopted (shown on /accessibility/).
+POLICY_ADOPTED_ON = datetime.date(2026, 11, 24)
 UPCOMING_EVENTS = 6
 
 
@@ -36,7 +38,7 @@ def accessibility(request):
     return render(
         request,
         "portal/accessibility.html",
-        {"checked_on": datetime.date(2026, 11, 24)},
+        {"adopted_on": POLICY_ADOPTED_ON},
     )
 
 
