@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "projects",
     "principles",
     "opendata",
+    "staff",
+    "notifications",
 ]
 
 MIDDLEWARE = [

@@ -384,6 +384,25 @@ class Report(models.Model):
         return f"{self.project} の実績報告"
 
 
+class ReportPhoto(models.Model):
+    """A photo of the results report (実績報告), with its description for screen readers."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="photos")
+    image = models.ImageField(_("写真"), upload_to="projects/reports/")
+    alt = models.CharField(
+        _("写真の説明"), max_length=200, help_text=_("写っているものを短く書きます。")
+    )
+    uploaded_at = models.DateTimeField(_("登録日時"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at", "id"]
+        verbose_name = _("実績報告の写真")
+        verbose_name_plural = _("実績報告の写真")
+
+    def __str__(self):
+        return self.alt
+
+
 class Transition(models.Model):
     """One change of a project's state: the audit trail."""
 

@@ -1,0 +1,64 @@
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from organizations.models import Area, Department, Organization
+from projects.filters import keyword_filter
+from projects.models import Form, Project, Status
+
+
+class StaffProjectFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("キーワード"),
+        method="filter_keyword",
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("状態"), choices=Status.choices, empty_label=_("すべて")
+    )
+    form = django_filters.ChoiceFilter(
+        label=_("協働の形態"), choices=Form.choices, empty_label=_("すべて")
+    )
+    fiscal_year = django_filters.NumberFilter(label=_("年度(西暦)"), min_value=1989)
+    department = django_filters.ModelChoiceFilter(
+        label=_("担当課"), queryset=Department.objects.all(), empty_label=_("すべて")
+    )
+    area = django_filters.ModelChoiceFilter(
+        label=_("地区"), queryset=Area.objects.all(), empty_label=_("すべて")
+    )
+    is_hidden = django_filters.BooleanFilter(
+        label=_("非公開"),
+        widget=forms.Select(
+            choices=[("", _("すべて")), ("true", _("非公開のみ")), ("false", _("公開のみ"))]
+        ),
+    )
+
+    class Meta:
+        model = Project
+        fields = ["q", "status", "form", "fiscal_year", "department", "area", "is_hidden"]
+
+    filter_keyword = staticmethod(
+        keyword_filter(["title", "summary", "lead_organization__name", "place"])
+    )
+
+
+class StaffOrganizationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("キーワード"),
+        method="filter_keyword",
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("状態"), choices=Organization.Status.choices, empty_label=_("すべて")
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("種別"), choices=Organization.Kind.choices, empty_label=_("すべて")
+    )
+
+    class Meta:
+        model = Organization
+        fields = ["q", "status", "kind"]
+
+    filter_keyword = staticmethod(keyword_filter(["name", "name_kana", "representative_name"]))

@@ -1,0 +1,146 @@
+import datetime
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from organizations.models import Organization
+from projects.models import Project
+
+
+class DateParts(forms.MultiWidget):
+    """Year, month and day as three labelled inputs (デジタル庁 design system habit)."""
+
+    template_name = "staff/widgets/date_parts.html"
+
+    def __init__(self, attrs=None):
+        numeric = {"inputmode": "numeric", "autocomplete": "off"}
+        super().__init__(
+            [
+                forms.TextInput(attrs={**numeric, "size": 4, "maxlength": 4}),
+                forms.TextInput(attrs={**numeric, "size": 2, "maxlength": 2}),
+                forms.TextInput(attrs={**numeric, "size": 2, "maxlength": 2}),
+            ],
+            attrs,
+        )
+
+    def decompress(self, value):
+        if value:
+            return [value.year, value.month, value.day]
+        return [None, None, None]
+
+
+class DatePartsField(forms.MultiValueField):
+    widget = DateParts
+
+    def __init__(self, **kwargs):
+        kwargs.pop("max_length", None)
+        fields = (
+            forms.CharField(required=False),
+            forms.CharField(required=False),
+            forms.CharField(required=False),
+        )
+        super().__init__(fields, require_all_fields=False, **kwargs)
+
+    def compress(self, values):
+        if not values or not any(values):
+            return None
+        try:
+            year, month, day = (int(str(v).strip()) for v in values)
+            return datetime.date(year, month, day)
+        except (TypeError, ValueError) as error:
+            raise ValidationError(
+                _("年・月・日を半角数字で正しく入力してください(例: 2025 年 4 月 1 日)。")
+            ) from error
+
+
+class CoordinatorChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user):
+        name = user.get_full_name() or user.email or user.username
+        departments = "、".join(d.name for d in user.departments.all())
+        return f"{name}({departments})" if departments else name
+
+
+class StaffProjectForm(forms.ModelForm):
+    """What staff enter when the city starts a project or edits one for any organisation."""
+
+    starts_on = DatePartsField(label=_("開始日"), required=False)
+    ends_on = DatePartsField(label=_("終了日"), required=False)
+
+    class Meta:
+        model = Project
+        fields = [
+            "title",
+            "summary",
+            "purpose",
+            "expected_effect",
+            "form",
+            "lead_organization",
+            "department",
+            "coordinator",
+            "fields",
+            "area",
+            "fiscal_year",
+            "starts_on",
+            "ends_on",
+            "place",
+            "budget",
+            "safety_insurance",
+            "safety_plan",
+        ]
+        widgets = {
+            "fields": forms.CheckboxSelectMultiple,
+            "summary": forms.Textarea(attrs={"rows": 4}),
+            "purpose": forms.Textarea(attrs={"rows": 3}),
+            "expected_effect": forms.Textarea(attrs={"rows": 3}),
+            "safety_insurance": forms.Textarea(attrs={"rows": 2}),
+            "safety_plan": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "department": _("事業の市側の窓口になる課です。"),
+            "coordinator": _("この事業を担当する職員です。"),
+        }
+        field_classes = {"coordinator": CoordinatorChoiceField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lead_organization"].queryset = Organization.objects.exclude(
+            status=Organization.Status.REJECTED
+        ).order_by("name_kana", "id")
+        self.fields["coordinator"].queryset = (
+            get_user_model()
+            .objects.filter(departments__isnull=False, is_active=True)
+            .distinct()
+            .prefetch_related("departments")
+            .order_by("email")
+        )
+        self.fields["fiscal_year"].widget.attrs.update({"inputmode": "numeric"})
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", _("終了日は開始日と同じか、それより後の日付にしてください。"))
+        return cleaned
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(
+        label=_("コメント"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class CreateChoiceForm(forms.Form):
+    """Whether a project staff register is saved as a draft or published at once."""
+
+    publish = forms.BooleanField(
+        label=_("登録と同時に公開する"),
+        required=False,
+        help_text=_(
+            "市が始めた事業で審査が不要な場合に選びます。履歴には職員の承認として残ります。"
+        ),
+    )

@@ -1,0 +1,51 @@
+"""Who may use the staff desk, and for what. Views and templates ask these, nobody else.
+
+Roles:
+- 協働推進課 staff (a member of the coordinating department, or anyone given the permission
+  `staff.review_all`, e.g. through the group 協働推進課) and superusers: review everything.
+- 担当課 staff (a member of any other department, or the group 担当課 / `staff.use_desk`): use
+  the desk for the projects of their own department: read the file, accept or return its
+  results report.
+- Organisation members and citizens: no desk at all.
+
+The predicates on roles live in organizations/permissions.py and projects/permissions.py;
+this module composes them for the desk.
+"""
+
+from organizations.permissions import is_city_staff, is_coordinating_staff
+from projects.permissions import is_department_staff
+
+
+def can_use_desk(user):
+    return is_city_staff(user)
+
+
+def can_review(user):
+    """Organisations and proposals: approve, return, reject, suspend, hide."""
+    return is_coordinating_staff(user)
+
+
+def can_view_file(user, project):
+    return is_coordinating_staff(user) or is_department_staff(user, project)
+
+
+def can_edit_project(user, project=None):
+    """Create projects for any organisation, edit their data, assign department and coordinator."""
+    return is_coordinating_staff(user)
+
+
+def can_review_organizations(user):
+    return is_coordinating_staff(user)
+
+
+def can_see_notification_failures(user):
+    return is_coordinating_staff(user)
+
+
+def desk_projects(user, queryset):
+    """The projects the user works on at the desk: all of them, or their departments' own."""
+    if is_coordinating_staff(user):
+        return queryset
+    if not is_city_staff(user):
+        return queryset.none()
+    return queryset.filter(department__staff=user)

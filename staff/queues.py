@@ -1,0 +1,270 @@
+"""What waits on the desk: each queue is a Table (see tables.py), so it exports as shown."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Max, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from notifications.models import NotificationFailure
+from organizations.models import Organization
+from projects.models import Form, Project, Report, Status
+
+from . import permissions
+from .tables import Column, Table
+
+REPORT_DUE_SOON_DAYS = 14
+
+
+def _local_date(value):
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).date()
+    return value
+
+
+def days_since(value):
+    value = _local_date(value)
+    return (timezone.localdate() - value).days if value else None
+
+
+def file_url(project):
+    return reverse("staff:project_file", args=[project.pk])
+
+
+def organization_url(organization):
+    return reverse("staff:organization_review", args=[organization.pk])
+
+
+def _project_base(user):
+    queryset = Project.objects.select_related(
+        "lead_organization", "department", "patronage", "report"
+    )
+    return permissions.desk_projects(user, queryset)
+
+
+def report_due_on(project):
+    """The results report is due a set time after the 後援 event, or after the project ends."""
+    days = datetime.timedelta(days=settings.PATRONAGE_REPORT_DUE_DAYS)
+    if project.form == Form.PATRONAGE:
+        detail = project.form_detail()
+        if detail is not None:
+            return detail.event_date + days
+    return project.ends_on + days if project.ends_on else None
+
+
+TITLE = Column(_("事業名"), lambda p: p.title, link=file_url)
+
+ORGANIZATION = Column(_("団体"), lambda p: p.lead_organization.name)
+FORM = Column(_("協働の形態"), lambda p: p.get_form_display())
+DEPARTMENT = Column(_("担当課"), lambda p: p.department.name if p.department else "")
+
+
+def pending_organizations(user):
+    if not permissions.can_review_organizations(user):
+        raise PermissionDenied
+    rows = Organization.objects.filter(status=Organization.Status.PENDING).select_related("area")
+    rows = rows.order_by("created_at", "id")
+    return Table(
+        name="pending-organizations",
+        title=_("承認待ちの団体"),
+        columns=[
+            Column(_("団体名"), lambda o: o.name, link=organization_url),
+            Column(_("種別"), lambda o: o.get_kind_display()),
+            Column(_("地区"), lambda o: o.area.name if o.area else ""),
+            Column(_("登録日"), lambda o: _local_date(o.created_at), wareki=True),
+            Column(_("経過日数"), lambda o: days_since(o.created_at)),
+        ],
+        rows=list(rows),
+        empty=_("承認待ちの団体はありません。"),
+    )
+
+
+def submitted_proposals(user):
+    rows = _project_base(user).filter(status=Status.SUBMITTED).order_by("submitted_at", "id")
+    return Table(
+        name="submitted-proposals",
+        title=_("審査待ちの提案(古い順)"),
+        columns=[
+            TITLE,
+            ORGANIZATION,
+            FORM,
+            Column(_("提出日"), lambda p: _local_date(p.submitted_at), wareki=True),
+            Column(_("経過日数"), lambda p: days_since(p.submitted_at)),
+            Column(
+                _("後援の開催日"),
+                lambda p: (
+                    p.form_detail().event_date
+                    if p.form == Form.PATRONAGE and p.form_detail()
+                    else None
+                ),
+                wareki=True,
+            ),
+            DEPARTMENT,
+        ],
+        rows=list(rows),
+        empty=_("審査待ちの提案はありません。"),
+    )
+
+
+def returned_proposals(user):
+    rows = (
+        _project_base(user)
+        .filter(status=Status.RETURNED)
+        .annotate(
+            returned_at=Max("transitions__created_at", filter=Q(transitions__action="return"))
+        )
+        .order_by("returned_at", "id")
+    )
+    return Table(
+        name="returned-proposals",
+        title=_("差し戻し中の提案(団体の対応待ち)"),
+        columns=[
+            TITLE,
+            ORGANIZATION,
+            FORM,
+            Column(_("差し戻し日"), lambda p: _local_date(p.returned_at), wareki=True),
+            Column(_("経過日数"), lambda p: days_since(p.returned_at)),
+        ],
+        rows=list(rows),
+        empty=_("差し戻し中の提案はありません。"),
+    )
+
+
+def reports_due(user):
+    today = timezone.localdate()
+    rows = []
+    candidates = (
+        _project_base(user)
+        .filter(status=Status.PUBLISHED)
+        .exclude(report__status__in=(Report.Status.SUBMITTED, Report.Status.ACCEPTED))
+    )
+    for project in candidates:
+        due = report_due_on(project)
+        if due is not None and due <= today + datetime.timedelta(days=REPORT_DUE_SOON_DAYS):
+            project.report_due_on = due
+            rows.append(project)
+    rows.sort(key=lambda p: (p.report_due_on, p.pk))
+
+    def report_state(project):
+        try:
+            return project.report.get_status_display()
+        except Report.DoesNotExist:
+            return _("未着手")
+
+    return Table(
+        name="reports-due",
+        title=_("実績報告の期限が近い・過ぎた事業"),
+        columns=[
+            TITLE,
+            ORGANIZATION,
+            FORM,
+            Column(_("報告期限"), lambda p: p.report_due_on, wareki=True),
+            Column(
+                _("状況"),
+                lambda p: _("期限超過") if p.report_due_on < today else _("期限間近"),
+            ),
+            Column(_("実績報告"), report_state),
+        ],
+        rows=rows,
+        empty=_("期限が近い実績報告はありません。"),
+    )
+
+
+def reports_submitted(user):
+    rows = (
+        _project_base(user)
+        .filter(status=Status.PUBLISHED, report__status=Report.Status.SUBMITTED)
+        .order_by("report__submitted_at", "id")
+    )
+    return Table(
+        name="reports-submitted",
+        title=_("受理を待つ実績報告"),
+        columns=[
+            TITLE,
+            ORGANIZATION,
+            FORM,
+            Column(_("提出日"), lambda p: _local_date(p.report.submitted_at), wareki=True),
+            Column(_("経過日数"), lambda p: days_since(p.report.submitted_at)),
+        ],
+        rows=list(rows),
+        empty=_("受理を待つ実績報告はありません。"),
+    )
+
+
+def evaluations_missing(user):
+    rows = []
+    candidates = (
+        _project_base(user)
+        .filter(status=Status.COMPLETED)
+        .annotate(
+            submitted_count=Count(
+                "evaluations", filter=Q(evaluations__submitted_at__isnull=False), distinct=True
+            ),
+            partner_count=Count(
+                "partners", filter=Q(partners__organization__isnull=False), distinct=True
+            ),
+        )
+        .order_by("id")
+    )
+    for project in candidates:
+        project.expected_count = 1 + project.partner_count + (1 if project.department_id else 0)
+        if project.submitted_count < project.expected_count:
+            rows.append(project)
+    return Table(
+        name="evaluations-missing",
+        title=_("相互評価がそろっていない事業"),
+        columns=[
+            TITLE,
+            ORGANIZATION,
+            DEPARTMENT,
+            Column(_("提出済みの評価"), lambda p: p.submitted_count),
+            Column(_("必要な評価"), lambda p: p.expected_count),
+        ],
+        rows=rows,
+        empty=_("相互評価を待つ事業はありません。"),
+    )
+
+
+def notification_failures(user):
+    if not permissions.can_see_notification_failures(user):
+        raise PermissionDenied
+    rows = NotificationFailure.objects.open().select_related("project", "organization")
+    return Table(
+        name="notification-failures",
+        title=_("送信できなかった通知"),
+        columns=[
+            Column(_("日時"), lambda f: _local_date(f.created_at), wareki=True),
+            Column(_("件名"), lambda f: f.subject),
+            Column(_("宛先"), lambda f: "、".join(f.recipient_list)),
+            Column(_("エラー"), lambda f: f.error),
+        ],
+        rows=list(rows),
+        empty=_("送信できなかった通知はありません。"),
+    )
+
+
+QUEUES = {
+    "pending-organizations": pending_organizations,
+    "submitted-proposals": submitted_proposals,
+    "returned-proposals": returned_proposals,
+    "reports-submitted": reports_submitted,
+    "reports-due": reports_due,
+    "evaluations-missing": evaluations_missing,
+    "notification-failures": notification_failures,
+}
+
+
+def desk_queues(user):
+    """The queues this user sees, in the order of the desk."""
+    tables = []
+    for builder in QUEUES.values():
+        try:
+            tables.append(builder(user))
+        except PermissionDenied:
+            continue
+    return tables
