@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "projects",
     "principles",
     "opendata",
+    "accounts",
+    "mypage",
     "staff",
     "notifications",
 ]
@@ -163,6 +165,18 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
+ACCOUNT_FORMS = {
+    "login": "accounts.forms.LoginForm",
+    "signup": "accounts.forms.SignupForm",
+    "reset_password": "accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "accounts.forms.ResetPasswordKeyForm",
+    "change_password": "accounts.forms.ChangePasswordForm",
+    "set_password": "accounts.forms.SetPasswordForm",
+    "add_email": "accounts.forms.AddEmailForm",
+    "reauthenticate": "accounts.forms.ReauthenticateForm",
+}
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[ふじみ野 協働ポータル] "
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 
 # E-mail: the console in development, SMTP when EMAIL_HOST is set.
 EMAIL_BACKEND = env_str(
@@ -198,6 +212,8 @@ X_FRAME_OPTIONS = "DENY"
 PORTAL_PAGE_SIZE = env_int("PORTAL_PAGE_SIZE", 20)
 PATRONAGE_APPLICATION_LEAD_DAYS = env_int("PATRONAGE_APPLICATION_LEAD_DAYS", 30)
 PATRONAGE_REPORT_DUE_DAYS = env_int("PATRONAGE_REPORT_DUE_DAYS", 30)
+ORGANIZATION_INVITATION_DAYS = env_int("ORGANIZATION_INVITATION_DAYS", 14)
+ORGANIZATION_LOGO_MAX_BYTES = env_int("ORGANIZATION_LOGO_MAX_BYTES", 2 * 1024 * 1024)
 
 LOGGING = {
     "version": 1,

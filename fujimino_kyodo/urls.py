@@ -16,6 +16,7 @@ urlpatterns = [
     path("calendar.ics", calendar, name="calendar"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("accounts/", include("allauth.urls")),
+    path("mypage/", include("mypage.urls")),
     path("staff/", include("staff.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -174,3 +175,60 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} / {self.organization} ({self.get_role_display()})"
+
+
+class InvitationQuerySet(models.QuerySet):
+    def open(self):
+        """Invitations that can still be accepted: not used, not expired."""
+        return self.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class Invitation(models.Model):
+    """An owner's invitation to join an organisation, sent by e-mail. The link carries
+    a random token; only its hash is stored, and it works once, until it expires."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="invitations"
+    )
+    email = models.EmailField(_("招待するメールアドレス"))
+    role = models.CharField(
+        _("役割"), max_length=20, choices=Membership.Role.choices, default=Membership.Role.EDITOR
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("招待した人"),
+        on_delete=models.SET_NULL,
+        related_name="sent_invitations",
+        null=True,
+        blank=True,
+    )
+    created_at = models.DateTimeField(_("招待日時"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("有効期限"))
+    accepted_at = models.DateTimeField(_("受諾日時"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("受諾した人"),
+        on_delete=models.SET_NULL,
+        related_name="accepted_invitations",
+        null=True,
+        blank=True,
+    )
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("団体への招待")
+        verbose_name_plural = _("団体への招待")
+
+    def __str__(self):
+        return f"{self.email} → {self.organization}"
+
+    @property
+    def is_accepted(self):
+        return self.accepted_at is not None
+
+    @property
+    def is_expired(self):
+        return self.expires_at <= timezone.now()

@@ -52,3 +52,25 @@ def can_view_organization(user, organization):
 
 def can_see_private_contact(user, organization):
     return is_coordinating_staff(user) or is_member(user, organization)
+
+
+def can_register_organization(user):
+    return user.is_authenticated and user.is_active
+
+
+def can_edit_organization(user, organization):
+    """Members of any role keep their organisation's profile."""
+    return user.is_authenticated and user.is_active and is_member(user, organization)
+
+
+def can_manage_members(user, organization):
+    """Owners invite members, change roles and remove members."""
+    return user.is_authenticated and user.is_active and is_owner(user, organization)
+
+
+def can_remove_membership(user, membership):
+    """Owners remove members; every member may leave. The last owner stays (the service
+    refuses that, whoever asks)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return membership.user_id == user.pk or can_manage_members(user, membership.organization)

@@ -1,9 +1,25 @@
 from django.urls import path
 
-from .views import public
+from .views import manage, public
 
 app_name = "organizations"
 urlpatterns = [
     path("", public.organization_list, name="list"),
     path("<int:pk>/", public.organization_detail, name="detail"),
+    path("register/", manage.organization_register, name="register"),
+    path("<int:pk>/edit/", manage.organization_edit, name="edit"),
+    path("<int:pk>/members/", manage.member_list, name="members"),
+    path("<int:pk>/members/invite/", manage.invitation_create, name="invite"),
+    path(
+        "<int:pk>/invitations/<int:invitation_pk>/revoke/",
+        manage.invitation_revoke,
+        name="invitation_revoke",
+    ),
+    path("<int:pk>/members/<int:membership_pk>/role/", manage.membership_role, name="member_role"),
+    path(
+        "<int:pk>/members/<int:membership_pk>/remove/",
+        manage.membership_remove,
+        name="member_remove",
+    ),
+    path("invitations/<str:token>/", manage.invitation_accept, name="invitation_accept"),
 ]

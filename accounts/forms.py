@@ -1,0 +1,124 @@
+"""The account forms people fill in: allauth's, with our display name and our habits
+(no placeholders: help text says what to type, labels say whether a field is required)."""
+
+import unicodedata
+
+from allauth.account import forms as allauth_forms
+from django import forms
+from django.core.validators import MaxLengthValidator, ProhibitNullCharactersValidator
+from django.utils.translation import gettext_lazy as _
+
+from .models import DISPLAY_NAME_MAX_LENGTH, Profile
+from .validators import validate_plain_text, validate_single_line
+
+EMAIL_MAX_LENGTH = 254
+
+
+class PortalFormMixin:
+    """Habits every form of the portal shares: help text instead of placeholders, and no
+    invisible control characters in anything typed (passwords aside)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.pop("placeholder", None)
+            if isinstance(field, forms.EmailField) and (
+                field.max_length is None or field.max_length > EMAIL_MAX_LENGTH
+            ):
+                # The database column holds 254 characters (RFC 5321); say so, not fail.
+                field.max_length = EMAIL_MAX_LENGTH
+                field.validators = [
+                    v for v in field.validators if not isinstance(v, MaxLengthValidator)
+                ] + [MaxLengthValidator(EMAIL_MAX_LENGTH)]
+                field.widget.attrs["maxlength"] = str(EMAIL_MAX_LENGTH)
+            if isinstance(field, forms.CharField) and not isinstance(
+                field.widget, forms.PasswordInput
+            ):
+                multiline = isinstance(field.widget, forms.Textarea)
+                validator = validate_plain_text if multiline else validate_single_line
+                # Ours names the problem better than Django's null-character check.
+                field.validators = [
+                    v
+                    for v in field.validators
+                    if not isinstance(v, ProhibitNullCharactersValidator) and v is not validator
+                ] + [validator]
+
+
+class DisplayNameField(forms.CharField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("表示名"))
+        kwargs.setdefault("max_length", DISPLAY_NAME_MAX_LENGTH)
+        kwargs.setdefault(
+            "help_text",
+            _(
+                "団体のメンバーや市の職員に表示される名前です。本名でなくてもかまいません"
+                "(ニックネーム可、50文字以内)。"
+            ),
+        )
+        kwargs.setdefault("validators", [validate_single_line])
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("autocomplete", "nickname")
+
+    def to_python(self, value):
+        # Names are kept as typed (full-width letters, emoji, any script), only composed
+        # into one canonical form so that equal names compare equal.
+        value = super().to_python(value)
+        return unicodedata.normalize("NFC", value) if value else value
+
+
+class LoginForm(PortalFormMixin, allauth_forms.LoginForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The reset link sits below the form, where people look for it.
+        self.fields["password"].help_text = ""
+
+
+class SignupForm(PortalFormMixin, allauth_forms.SignupForm):
+    field_order = ["email", "display_name", "password1", "password2"]
+
+    display_name = DisplayNameField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["email"].help_text = _(
+            "確認のメールを送ります。ログインにもこのアドレスを使います。"
+            "ほかの利用者には表示されません。"
+        )
+
+    def custom_signup(self, request, user):
+        super().custom_signup(request, user)
+        Profile.objects.update_or_create(
+            user=user, defaults={"display_name": self.cleaned_data["display_name"]}
+        )
+
+
+class ResetPasswordForm(PortalFormMixin, allauth_forms.ResetPasswordForm):
+    pass
+
+
+class ResetPasswordKeyForm(PortalFormMixin, allauth_forms.ResetPasswordKeyForm):
+    pass
+
+
+class ChangePasswordForm(PortalFormMixin, allauth_forms.ChangePasswordForm):
+    pass
+
+
+class SetPasswordForm(PortalFormMixin, allauth_forms.SetPasswordForm):
+    pass
+
+
+class AddEmailForm(PortalFormMixin, allauth_forms.AddEmailForm):
+    pass
+
+
+class ReauthenticateForm(PortalFormMixin, allauth_forms.ReauthenticateForm):
+    pass
+
+
+class ProfileForm(PortalFormMixin, forms.ModelForm):
+    display_name = DisplayNameField()
+
+    class Meta:
+        model = Profile
+        fields = ["display_name"]

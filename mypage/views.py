@@ -1,0 +1,56 @@
+"""/mypage/: a signed-in person's own page: their organisations, what they proposed,
+what awaits them, their invitations and account."""
+
+from allauth.account.models import EmailAddress
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from accounts.forms import ProfileForm
+from accounts.models import Profile
+from organizations.models import Invitation
+from projects.models import Project
+
+
+@login_required
+def index(request):
+    memberships = list(
+        request.user.memberships.select_related("organization__area").order_by(
+            "organization__name_kana", "organization__pk"
+        )
+    )
+    organizations = [membership.organization for membership in memberships]
+    verified_emails = EmailAddress.objects.filter(user=request.user, verified=True).values("email")
+    invitations = (
+        Invitation.objects.open()
+        .filter(email__in=verified_emails)
+        .exclude(organization__in=organizations)
+        .select_related("organization")
+    )
+    projects = (
+        Project.objects.filter(lead_organization__in=organizations)
+        .select_related("lead_organization")
+        .order_by("-updated_at", "-pk")
+    )
+    return render(
+        request,
+        "mypage/index.html",
+        {
+            "memberships": memberships,
+            "mypage_organizations": organizations,
+            "mypage_projects": projects,
+            "invitations": invitations,
+        },
+    )
+
+
+@login_required
+def profile_edit(request):
+    profile = Profile.objects.filter(user=request.user).first() or Profile(user=request.user)
+    form = ProfileForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("表示名を保存しました。"))
+        return redirect("mypage:index")
+    return render(request, "mypage/profile.html", {"form": form})

@@ -1,0 +1,334 @@
+"""Forms organisations fill in: their profile, and invitations of members."""
+
+import re
+import unicodedata
+import uuid
+import warnings
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import MaxValueValidator, URLValidator
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from PIL import Image
+
+from accounts.forms import PortalFormMixin
+
+from .models import ActivityField, Area, Invitation, Membership, Organization
+
+# Logos are small pictures: anything beyond this many pixels is refused before decoding.
+LOGO_MAX_PIXELS = 25_000_000
+LOGO_FORMATS = {"PNG": "png", "JPEG": "jpg", "GIF": "gif", "WEBP": "webp"}
+LOGO_ACCEPT = "image/png,image/jpeg,image/gif,image/webp"
+
+KANA_PATTERN = re.compile(r"^[\u30a1-\u30fa\u30fc\u30fb\u30fd\u30fe ]+$")
+PHONE_PATTERN = re.compile(r"^[0-9+()\- ]{6,30}$")
+
+
+def normalize_kana(value):
+    """Half-width katakana and full-width spaces become their usual forms, and hiragana
+    becomes katakana, so that lists sort in 五十音順 whichever the organisation typed."""
+    value = unicodedata.normalize("NFKC", value).strip()
+    value = re.sub(r"\s+", " ", value)
+    return "".join(
+        chr(ord(character) + 0x60)
+        if "\u3041" <= character <= "\u3096" or character in "\u309d\u309e"
+        else character
+        for character in value
+    )
+
+
+def clean_kana(value):
+    value = normalize_kana(value)
+    if not KANA_PATTERN.match(value):
+        raise ValidationError(
+            _(
+                "読み仮名は、カタカナまたはひらがなで入力してください"
+                "(長音「ー」、中黒「・」、空白も使えます)。"
+            ),
+            code="kana",
+        )
+    return value
+
+
+def clean_phone(value):
+    value = unicodedata.normalize("NFKC", value).strip()
+    value = value.replace("‐", "-").replace("−", "-").replace("ー", "-")
+    if value and not PHONE_PATTERN.match(value):
+        raise ValidationError(
+            _("電話番号は、数字とハイフンで入力してください(例: 049-262-9016)。"), code="phone"
+        )
+    return value
+
+
+def validate_logo(upload, *, max_bytes):
+    """Accept a real PNG, JPEG, GIF or WebP picture, judged by its bytes. The file gets a
+    random name with the extension of what it really is."""
+    if upload.size > max_bytes:
+        raise ValidationError(
+            _("ファイルが大きすぎます(%(size)s)。%(limit)s 以下の画像を選んでください。"),
+            code="too_large",
+            params={"size": filesizeformat(upload.size), "limit": filesizeformat(max_bytes)},
+        )
+    upload.seek(0)
+    head = upload.read(1024).lstrip().lower()
+    upload.seek(0)
+    if head.startswith(b"<") or b"<svg" in head:
+        raise ValidationError(
+            _("SVG や HTML のファイルは使えません。PNG、JPEG、GIF、WebP の画像を選んでください。"),
+            code="markup",
+        )
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(upload)
+            if image.format not in LOGO_FORMATS:
+                raise ValidationError(
+                    _("この形式の画像は使えません。PNG、JPEG、GIF、WebP の画像を選んでください。"),
+                    code="format",
+                )
+            width, height = image.size
+            if width * height > LOGO_MAX_PIXELS:
+                raise ValidationError(
+                    _(
+                        "画像の画素数が大きすぎます(%(width)s×%(height)s)。縮小してから選んでください。"
+                    ),
+                    code="too_many_pixels",
+                    params={"width": width, "height": height},
+                )
+            image.verify()
+    except ValidationError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise ValidationError(
+            _("画像の画素数が大きすぎるため、読み込みませんでした。縮小してから選んでください。"),
+            code="decompression_bomb",
+        ) from error
+    except Exception as error:
+        raise ValidationError(
+            _(
+                "画像として読み込めませんでした。ファイルが壊れているか、画像ではありません。"
+                "PNG、JPEG、GIF、WebP の画像を選んでください。"
+            ),
+            code="invalid_image",
+        ) from error
+    upload.seek(0)
+    upload.name = f"{uuid.uuid4().hex}.{LOGO_FORMATS[image.format]}"
+    upload.content_type = Image.MIME[image.format]
+    return upload
+
+
+class OrganizationForm(PortalFormMixin, forms.ModelForm):
+    """The organisation's profile, as the organisation keeps it (registration and edits)."""
+
+    kind = forms.ChoiceField(
+        label=_("種別"), choices=Organization.Kind.choices, widget=forms.RadioSelect
+    )
+    name = forms.CharField(label=_("団体名"), max_length=200)
+    name_kana = forms.CharField(
+        label=_("団体名の読み仮名"),
+        max_length=200,
+        help_text=_("カタカナまたはひらがなで入力します(例: フジミノコドモショクドウネット)。"),
+    )
+    fields = forms.ModelMultipleChoiceField(
+        label=_("活動分野"),
+        queryset=ActivityField.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("特定非営利活動促進法の20分野から、当てはまるものをすべて選びます。"),
+        error_messages={"required": _("活動分野を1つ以上選んでください。")},
+    )
+    area = forms.ModelChoiceField(
+        label=_("主な活動地区"),
+        queryset=Area.objects.all(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+    )
+    founded_year = forms.IntegerField(
+        label=_("設立年(西暦)"),
+        required=False,
+        min_value=1868,
+        help_text=_("西暦4桁で入力します(例: 2015)。"),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    description = forms.CharField(
+        label=_("団体の紹介"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("どんな活動をしている団体かを、市民に向けて書きます(2000文字以内)。"),
+    )
+    offers = forms.CharField(
+        label=_("できること"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("協働の相手に提供できる力や資源です(例: 会場、人手、専門知識)。"),
+    )
+    needs = forms.CharField(
+        label=_("求めていること"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("協働で得たい支援や相手です。"),
+    )
+    public_email = forms.EmailField(
+        label=_("公開する電子メール"),
+        required=False,
+        help_text=_("団体のページに表示されます。"),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    public_phone = forms.CharField(
+        label=_("公開する電話番号"),
+        required=False,
+        max_length=30,
+        help_text=_("団体のページに表示されます。数字とハイフンで入力します。"),
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+    )
+    public_url = forms.URLField(
+        label=_("ウェブサイト"),
+        required=False,
+        max_length=200,
+        validators=[URLValidator(schemes=["http", "https"])],
+        assume_scheme="https",
+        help_text=_("https:// で始まるアドレスを入力します。"),
+    )
+    logo = forms.FileField(
+        label=_("ロゴ"),
+        required=False,
+        help_text=_("PNG、JPEG、GIF、WebP の画像(2MB 以下)。SVG は使えません。"),
+        widget=forms.FileInput(attrs={"accept": LOGO_ACCEPT}),
+    )
+    logo_clear = forms.BooleanField(label=_("登録済みのロゴを削除する"), required=False)
+    representative_name = forms.CharField(
+        label=_("代表者名"),
+        max_length=100,
+        help_text=_("公開されません。協働推進課と団体のメンバーだけが見られます。"),
+    )
+    representative_phone = forms.CharField(
+        label=_("代表者の電話番号"),
+        max_length=30,
+        help_text=_("公開されません。数字とハイフンで入力します。"),
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+    )
+    representative_address = forms.CharField(
+        label=_("代表者の住所"),
+        required=False,
+        max_length=300,
+        help_text=_("公開されません。"),
+    )
+    private_email = forms.EmailField(
+        label=_("事務連絡用の電子メール"),
+        required=False,
+        help_text=_("公開されません。協働推進課からの連絡に使います。"),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+
+    class Meta:
+        model = Organization
+        fields = [
+            "kind",
+            "name",
+            "name_kana",
+            "fields",
+            "area",
+            "founded_year",
+            "description",
+            "offers",
+            "needs",
+            "public_email",
+            "public_phone",
+            "public_url",
+            "logo",
+            "representative_name",
+            "representative_phone",
+            "representative_address",
+            "private_email",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["founded_year"].validators.append(MaxValueValidator(timezone.localdate().year))
+        if not self.instance.logo:
+            del self.fields["logo_clear"]
+
+    def clean_name_kana(self):
+        return clean_kana(self.cleaned_data["name_kana"])
+
+    def clean_public_phone(self):
+        return clean_phone(self.cleaned_data["public_phone"])
+
+    def clean_representative_phone(self):
+        return clean_phone(self.cleaned_data["representative_phone"])
+
+    def clean_logo(self):
+        upload = self.cleaned_data.get("logo")
+        if isinstance(upload, UploadedFile):
+            return validate_logo(upload, max_bytes=settings.ORGANIZATION_LOGO_MAX_BYTES)
+        return self.instance.logo if self.instance.pk else upload
+
+    def save(self, commit=True):
+        previous_logo = None
+        if self.instance.pk:
+            previous_logo = Organization.objects.get(pk=self.instance.pk).logo.name or None
+        uploaded = isinstance(self.cleaned_data.get("logo"), UploadedFile)
+        if self.cleaned_data.get("logo_clear") and not uploaded:
+            self.instance.logo = ""
+        organization = super().save(commit=commit)
+        if previous_logo and previous_logo != organization.logo.name:
+            self._obsolete_logo = previous_logo
+        return organization
+
+    def delete_obsolete_logo(self):
+        """Remove the replaced logo's file once the new profile is saved."""
+        name = getattr(self, "_obsolete_logo", None)
+        if name:
+            self.instance.logo.storage.delete(name)
+
+
+class InvitationForm(PortalFormMixin, forms.ModelForm):
+    email = forms.EmailField(
+        label=_("招待する人のメールアドレス"),
+        max_length=254,
+        help_text=_(
+            "このアドレスに招待のメールを送ります。受け取った人は、このアドレスでログインして参加します。"
+        ),
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    role = forms.ChoiceField(
+        label=_("役割"),
+        choices=Membership.Role.choices,
+        initial=Membership.Role.EDITOR,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "編集者は団体の情報と提案を編集できます。管理者はさらにメンバーを管理できます。"
+        ),
+    )
+
+    class Meta:
+        model = Invitation
+        fields = ["email", "role"]
+
+    def __init__(self, *args, organization, **kwargs):
+        self.organization = organization
+        super().__init__(*args, **kwargs)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if (
+            Membership.objects.filter(
+                organization=self.organization, user__emailaddress__email__iexact=email
+            ).exists()
+            or Membership.objects.filter(
+                organization=self.organization, user__email__iexact=email
+            ).exists()
+        ):
+            raise ValidationError(
+                _("このメールアドレスの方は、すでにこの団体のメンバーです。"), code="member"
+            )
+        return email
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("役割"), choices=Membership.Role.choices)

@@ -1,0 +1,166 @@
+"""Changes to organisations that touch several rows or the outside world: registration,
+invitations, roles and membership. Views call these and turn MembershipError into a message."""
+
+import datetime
+import hashlib
+import logging
+import secrets
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import display_name_of
+
+from .models import Invitation, Membership, Organization
+
+logger = logging.getLogger(__name__)
+
+
+class MembershipError(Exception):
+    """A change refused for a reason the person should read."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def hash_token(token):
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def organization_register(*, organization, fields, owner):
+    """Save a new organisation as pending, with the registering user as its owner."""
+    with transaction.atomic():
+        organization.status = Organization.Status.PENDING
+        organization.approved_at = None
+        organization.save()
+        organization.fields.set(fields)
+        Membership.objects.create(organization=organization, user=owner, role=Membership.Role.OWNER)
+    return organization
+
+
+def invitation_create(*, organization, email, role, invited_by, request):
+    """Create an invitation and e-mail its link (after the commit; a failed send is logged
+    and the invitation stays, so the owner can send it again). Earlier open invitations
+    to the same address are replaced: only the newest link works."""
+    token = secrets.token_urlsafe(32)
+    with transaction.atomic():
+        organization.invitations.open().filter(email__iexact=email).delete()
+        invitation = Invitation.objects.create(
+            organization=organization,
+            email=email,
+            role=role,
+            token_hash=hash_token(token),
+            invited_by=invited_by,
+            expires_at=timezone.now()
+            + datetime.timedelta(days=settings.ORGANIZATION_INVITATION_DAYS),
+        )
+        accept_url = request.build_absolute_uri(
+            reverse("organizations:invitation_accept", args=[token])
+        )
+        context = {
+            "organization": organization,
+            "invitation": invitation,
+            "inviter_name": display_name_of(invited_by),
+            "accept_url": accept_url,
+            "days": settings.ORGANIZATION_INVITATION_DAYS,
+        }
+        transaction.on_commit(lambda: _send_invitation(invitation, context))
+    return invitation
+
+
+def _send_invitation(invitation, context):
+    subject = render_to_string("organizations/manage/email/invitation_subject.txt", context)
+    message = render_to_string("organizations/manage/email/invitation_message.txt", context)
+    try:
+        send_mail(
+            " ".join(subject.splitlines()).strip(),
+            message,
+            settings.DEFAULT_FROM_EMAIL,
+            [invitation.email],
+        )
+    except Exception:
+        logger.exception("Sending invitation %s failed", invitation.pk)
+
+
+def invitation_for_token(token):
+    """The invitation a link's token belongs to, or None."""
+    if not token or len(token) > 100:
+        return None
+    return (
+        Invitation.objects.select_related("organization", "invited_by")
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
+
+
+def user_has_verified_email(user, email):
+    return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
+
+
+def invitation_accept(*, token, user):
+    """Make the user a member with the invitation's role. The link works once, before it
+    expires, and only for someone who confirmed the invited address."""
+    with transaction.atomic():
+        invitation = invitation_for_token(token)
+        if invitation is None:
+            raise MembershipError(_("この招待は見つかりません。"))
+        invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if invitation.is_accepted:
+            raise MembershipError(_("この招待はすでに使われています。"))
+        if invitation.is_expired:
+            raise MembershipError(
+                _("この招待は有効期限が切れています。団体の管理者に招待し直してもらってください。")
+            )
+        if not user_has_verified_email(user, invitation.email):
+            raise MembershipError(
+                _("この招待は、招待されたメールアドレスで登録した方だけが受けられます。")
+            )
+        membership, created = Membership.objects.get_or_create(
+            organization=invitation.organization,
+            user=user,
+            defaults={"role": invitation.role},
+        )
+        invitation.accepted_at = timezone.now()
+        invitation.accepted_by = user
+        invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return membership
+
+
+def _owner_count(organization):
+    # Lock the owners' rows (PostgreSQL refuses FOR UPDATE with COUNT): two owners
+    # stepping down at once cannot leave the organisation without one.
+    owners = Membership.objects.select_for_update().filter(
+        organization=organization, role=Membership.Role.OWNER
+    )
+    return len(owners.values_list("pk", flat=True))
+
+
+def membership_change_role(*, membership, role):
+    with transaction.atomic():
+        membership = Membership.objects.select_for_update().get(pk=membership.pk)
+        if membership.role == role:
+            return membership
+        if membership.role == Membership.Role.OWNER and _owner_count(membership.organization) <= 1:
+            raise MembershipError(
+                _("最後の管理者の役割は変更できません。先にほかのメンバーを管理者にしてください。")
+            )
+        membership.role = role
+        membership.save(update_fields=["role"])
+    return membership
+
+
+def membership_remove(*, membership):
+    with transaction.atomic():
+        membership = Membership.objects.select_for_update().get(pk=membership.pk)
+        if membership.role == Membership.Role.OWNER and _owner_count(membership.organization) <= 1:
+            raise MembershipError(
+                _("最後の管理者は外せません。先にほかのメンバーを管理者にしてください。")
+            )
+        membership.delete()

@@ -1,0 +1,214 @@
+"""Pages where organisations keep themselves: registration, profile, members, invitations.
+
+Anonymous visitors are sent to the login page before anything is looked up; a signed-in
+person who may not act gets 403 for an organisation they can see anyway and 404 for one
+they cannot (a pending organisation's existence is not revealed)."""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .. import permissions, services
+from ..forms import InvitationForm, OrganizationForm, RoleForm
+from ..models import Membership, Organization
+
+
+def _organization_for(request, pk, allowed):
+    organization = get_object_or_404(
+        Organization.objects.select_related("area").prefetch_related("fields"), pk=pk
+    )
+    if allowed(request.user, organization):
+        return organization
+    if permissions.can_view_organization(request.user, organization):
+        raise PermissionDenied
+    raise Http404
+
+
+@login_required
+def organization_register(request):
+    if not permissions.can_register_organization(request.user):
+        raise PermissionDenied
+    form = OrganizationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        organization = form.save(commit=False)
+        services.organization_register(
+            organization=organization, fields=form.cleaned_data["fields"], owner=request.user
+        )
+        messages.success(
+            request,
+            _(
+                "「%(name)s」の登録を受け付けました。協働推進課が確認して承認すると、"
+                "団体の一覧に公開されます。"
+            )
+            % {"name": organization.name},
+        )
+        return redirect("mypage:index")
+    return render(request, "organizations/manage/register.html", {"form": form})
+
+
+@login_required
+def organization_edit(request, pk):
+    organization = _organization_for(request, pk, permissions.can_edit_organization)
+    form = OrganizationForm(request.POST or None, request.FILES or None, instance=organization)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        form.delete_obsolete_logo()
+        messages.success(request, _("団体の情報を保存しました。"))
+        return redirect("organizations:edit", pk=organization.pk)
+    return render(
+        request,
+        "organizations/manage/edit.html",
+        {
+            "organization": organization,
+            "form": form,
+            "can_manage_members": permissions.can_manage_members(request.user, organization),
+        },
+    )
+
+
+def _members_page(request, organization, invitation_form=None, status=200):
+    memberships = organization.memberships.select_related("user__profile").order_by(
+        "-role", "created_at"
+    )
+    can_manage = permissions.can_manage_members(request.user, organization)
+    return render(
+        request,
+        "organizations/manage/members.html",
+        {
+            "organization": organization,
+            "memberships": memberships,
+            "invitations": organization.invitations.open() if can_manage else [],
+            "invitation_form": invitation_form or InvitationForm(organization=organization),
+            "can_manage_members": can_manage,
+            "role_choices": Membership.Role.choices,
+        },
+        status=status,
+    )
+
+
+@login_required
+def member_list(request, pk):
+    organization = _organization_for(request, pk, permissions.can_edit_organization)
+    return _members_page(request, organization)
+
+
+@login_required
+@require_POST
+def invitation_create(request, pk):
+    organization = _organization_for(request, pk, permissions.can_manage_members)
+    form = InvitationForm(request.POST, organization=organization)
+    if not form.is_valid():
+        return _members_page(request, organization, invitation_form=form, status=400)
+    services.invitation_create(
+        organization=organization,
+        email=form.cleaned_data["email"],
+        role=form.cleaned_data["role"],
+        invited_by=request.user,
+        request=request,
+    )
+    messages.success(
+        request,
+        _("%(email)s に招待のメールを送りました。") % {"email": form.cleaned_data["email"]},
+    )
+    return redirect("organizations:members", pk=organization.pk)
+
+
+@login_required
+@require_POST
+def invitation_revoke(request, pk, invitation_pk):
+    organization = _organization_for(request, pk, permissions.can_manage_members)
+    invitation = get_object_or_404(organization.invitations.open(), pk=invitation_pk)
+    invitation.delete()
+    messages.success(
+        request, _("%(email)s への招待を取り消しました。") % {"email": invitation.email}
+    )
+    return redirect("organizations:members", pk=organization.pk)
+
+
+def _membership_for(request, pk, membership_pk):
+    organization = _organization_for(request, pk, permissions.can_edit_organization)
+    membership = get_object_or_404(
+        organization.memberships.select_related("user", "organization"), pk=membership_pk
+    )
+    return organization, membership
+
+
+@login_required
+@require_POST
+def membership_role(request, pk, membership_pk):
+    organization, membership = _membership_for(request, pk, membership_pk)
+    if not permissions.can_manage_members(request.user, organization):
+        raise PermissionDenied
+    form = RoleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("役割を選び直してください。"))
+        return redirect("organizations:members", pk=organization.pk)
+    try:
+        services.membership_change_role(membership=membership, role=form.cleaned_data["role"])
+    except services.MembershipError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("役割を変更しました。"))
+    return redirect("organizations:members", pk=organization.pk)
+
+
+@login_required
+@require_POST
+def membership_remove(request, pk, membership_pk):
+    organization, membership = _membership_for(request, pk, membership_pk)
+    if not permissions.can_remove_membership(request.user, membership):
+        raise PermissionDenied
+    leaving = membership.user_id == request.user.pk
+    try:
+        services.membership_remove(membership=membership)
+    except services.MembershipError as error:
+        messages.error(request, error.message)
+        return redirect("organizations:members", pk=organization.pk)
+    if leaving:
+        messages.success(request, _("「%(name)s」から抜けました。") % {"name": organization.name})
+        return redirect("mypage:index")
+    messages.success(request, _("メンバーを外しました。"))
+    return redirect("organizations:members", pk=organization.pk)
+
+
+def invitation_accept(request, token):
+    invitation = services.invitation_for_token(token)
+    if invitation is None:
+        raise Http404
+    usable = not invitation.is_accepted and not invitation.is_expired
+    context = {
+        "invitation": invitation,
+        "organization": invitation.organization,
+        "usable": usable,
+        "login_url": f"{reverse('account_login')}?{urlencode({'next': request.path})}",
+        "signup_url": f"{reverse('account_signup')}?{urlencode({'next': request.path})}",
+    }
+    if request.user.is_authenticated:
+        context["email_matches"] = services.user_has_verified_email(request.user, invitation.email)
+        context["already_member"] = permissions.is_member(request.user, invitation.organization)
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect(context["login_url"])
+        try:
+            services.invitation_accept(token=token, user=request.user)
+        except services.MembershipError as error:
+            messages.error(request, error.message)
+            return redirect("organizations:invitation_accept", token=token)
+        messages.success(
+            request,
+            _("「%(name)s」のメンバーになりました。") % {"name": invitation.organization.name},
+        )
+        return redirect("mypage:index")
+    return render(
+        request,
+        "organizations/manage/invitation_accept.html",
+        context,
+        status=200 if usable else 410,
+    )
