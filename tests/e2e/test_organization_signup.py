@@ -1,0 +1,225 @@
+"""A new person's way in, in a real browser: sign up, confirm the e-mail from the outbox,
+register an organisation, find it pending on /mypage/, invite a colleague who joins.
+axe-core checks every page on the way, signed in and out, with and without errors."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+
+from organizations.models import Membership, Organization
+from tests.organizations.uploads import png_bytes
+
+from .conftest import PHONE
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+PASSWORD = "kyodo-fujimino-2025"
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def link_in(message, pattern):
+    return re.search(pattern, message.body).group(0)
+
+
+def no_horizontal_scroll(page):
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"{page.url} scrolls sideways by {overflow}px"
+
+
+def sign_up(page, live_server, assert_accessible, email, display_name):
+    page.goto(f"{live_server.url}/accounts/signup/")
+    assert_accessible()
+    page.get_by_label("メールアドレス").fill(email)
+    page.get_by_label("表示名").fill(display_name)
+    page.locator("#id_password1").fill(PASSWORD)
+    page.locator("#id_password2").fill(PASSWORD)
+    page.get_by_role("button", name="登録する").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "確認のメールを送りました"
+    assert_accessible()
+    message = mail.outbox[-1]
+    assert message.to == [email]
+    page.goto(link_in(message, r"http://[^\s]+/accounts/confirm-email/[^\s]+/"))
+    assert page.get_by_role("heading", level=1).inner_text() == "メールアドレスの確認"
+    assert_accessible()
+    page.get_by_role("button", name="確認する").click()
+
+
+def test_new_user_signs_up_confirms_and_registers_an_organization(
+    live_server, page, assert_accessible, screenshot, tmp_path, settings
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    page.set_viewport_size(PHONE)
+
+    # A sign-up with mistakes shows them at the top and by each field, keeping the e-mail.
+    page.goto(f"{live_server.url}/accounts/signup/")
+    page.get_by_label("メールアドレス").fill("hotaru@example.jp")
+    page.locator("#id_password1").fill(PASSWORD)
+    page.locator("#id_password2").fill("something-else-2025")
+    page.get_by_role("button", name="登録する").click()
+    summary = page.get_by_role("alert")
+    assert "入力内容を確認してください" in summary.inner_text()
+    assert "表示名" in summary.inner_text()
+    assert page.get_by_label("メールアドレス").input_value() == "hotaru@example.jp"
+    assert page.get_by_label("表示名").get_attribute("aria-invalid") == "true"
+    assert_accessible()
+    no_horizontal_scroll(page)
+    screenshot("signup-errors-phone")
+
+    sign_up(page, live_server, assert_accessible, "hotaru@example.jp", "ほたる 見守り隊")
+
+    # Confirmed and signed in: /mypage/ greets by display name, with no organisation yet.
+    assert page.url == f"{live_server.url}/mypage/"
+    assert "ほたる 見守り隊 さん" in page.get_by_role("main").inner_text()
+    assert "まだ団体に所属していません" in page.get_by_role("main").inner_text()
+    assert_accessible()
+    no_horizontal_scroll(page)
+
+    # Register an organisation: first with a wrong reading and a fake picture.
+    page.get_by_role("link", name="団体を登録する").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "団体の登録"
+    assert_accessible()
+    no_horizontal_scroll(page)
+    screenshot("organization-register-phone")
+    page.get_by_role("radio", name="市民活動団体").check()
+    page.get_by_label("団体名", exact=False).first.fill("上福岡ほたるの会")
+    page.get_by_label("団体名の読み仮名").fill("Hotaru no kai")
+    page.get_by_role("checkbox", name="環境の保全を図る活動").check()
+    page.get_by_role("checkbox", name="子どもの健全育成を図る活動").check()
+    page.get_by_role("radio", name="上福岡地区").check()
+    page.get_by_label("団体の紹介").fill("新河岸川でほたるを育てています。")
+    page.get_by_label("代表者名").fill("川辺 蛍")
+    page.get_by_label("代表者の電話番号").fill("090-0000-0000")
+    page.get_by_label("ロゴ").set_input_files(
+        files=[{"name": "logo.png", "mimeType": "image/png", "buffer": b"not a picture"}]
+    )
+    page.get_by_role("button", name="登録を申し込む").click()
+    summary = page.get_by_role("alert")
+    assert "カタカナまたはひらがなで入力してください" in summary.inner_text()
+    assert "画像として読み込めませんでした" in summary.inner_text()
+    assert page.get_by_label("団体の紹介").input_value() == "新河岸川でほたるを育てています。"
+    assert page.get_by_role("checkbox", name="環境の保全を図る活動").is_checked()
+    assert_accessible()
+    screenshot("organization-register-errors-phone")
+
+    # Corrected, with a real logo.
+    page.get_by_label("団体名の読み仮名").fill("かみふくおか ほたるのかい")
+    page.get_by_label("ロゴ").set_input_files(
+        files=[{"name": "logo.png", "mimeType": "image/png", "buffer": png_bytes()}]
+    )
+    page.get_by_role("button", name="登録を申し込む").click()
+
+    # Back on /mypage/: the organisation is there, pending.
+    assert page.url == f"{live_server.url}/mypage/"
+    organization = Organization.objects.get(name="上福岡ほたるの会")
+    assert organization.status == Organization.Status.PENDING
+    assert organization.name_kana == "カミフクオカ ホタルノカイ"
+    assert organization.logo.name.endswith(".png")
+    card = page.locator(".card", has_text="上福岡ほたるの会")
+    assert "承認待ち" in card.inner_text()
+    assert "管理者" in card.inner_text()
+    assert_accessible()
+    screenshot("mypage-pending-phone")
+
+    # The public does not see it.
+    anonymous = page.context.browser.new_page()
+    response = anonymous.goto(f"{live_server.url}/organizations/{organization.pk}/")
+    assert response.status == 404
+    anonymous.close()
+
+    # The profile editing and members pages.
+    card.get_by_role("link", name="団体の情報を編集").click()
+    assert "承認待ち" in page.get_by_role("main").inner_text()
+    assert page.get_by_label("代表者名").input_value() == "川辺 蛍"
+    assert_accessible()
+    no_horizontal_scroll(page)
+    page.get_by_role("navigation", name="団体の管理").get_by_role("link", name="メンバー").click()
+    assert_accessible()
+    no_horizontal_scroll(page)
+    screenshot("organization-members-phone")
+    page.get_by_label("招待する人のメールアドレス").fill("not an address")
+    page.get_by_role("button", name="招待のメールを送る").click()
+    assert "入力内容を確認してください" in page.get_by_role("alert").inner_text()
+    assert_accessible()
+    page.get_by_label("招待する人のメールアドレス").fill("yuki@example.jp")
+    page.get_by_role("button", name="招待のメールを送る").click()
+    assert "yuki@example.jp に招待のメールを送りました" in page.get_by_role("status").inner_text()
+    invitation_mail = mail.outbox[-1]
+    assert invitation_mail.to == ["yuki@example.jp"]
+    assert_accessible()
+
+    # Account pages, signed in.
+    for path, heading in [
+        ("/mypage/profile/", "表示名の変更"),
+        ("/accounts/email/", "メールアドレスの管理"),
+        ("/accounts/password/change/", "パスワードの変更"),
+        ("/accounts/logout/", "ログアウト"),
+    ]:
+        page.goto(live_server.url + path)
+        assert page.get_by_role("heading", level=1).inner_text() == heading
+        assert_accessible(path)
+        no_horizontal_scroll(page)
+    page.get_by_role("button", name="ログアウトする").click()
+
+    # The invited colleague opens the link, signs up with that address and joins.
+    invitation_link = link_in(invitation_mail, r"http://[^\s]+/organizations/invitations/[^\s]+/")
+    page.goto(invitation_link)
+    assert "ログインして参加する" in page.get_by_role("main").inner_text()
+    assert_accessible()
+    sign_up(page, live_server, assert_accessible, "yuki@example.jp", "ゆき")
+    page.goto(invitation_link)
+    assert_accessible()
+    page.get_by_role("button", name="招待を受けて参加する").click()
+    assert page.url == f"{live_server.url}/mypage/"
+    assert "上福岡ほたるの会" in page.locator(".card").first.inner_text()
+    assert Membership.objects.get(user__email="yuki@example.jp").role == Membership.Role.EDITOR
+    page.goto(invitation_link)
+    assert "すでに使われています" in page.get_by_role("main").inner_text()
+    assert_accessible()
+
+
+def test_login_and_password_reset_pages_are_accessible(
+    live_server, page, assert_accessible, login, screenshot
+):
+    from tests import factories
+
+    factories.make_user("reset@example.jp")
+
+    page.goto(f"{live_server.url}/accounts/login/")
+    assert_accessible()
+    page.get_by_label("メールアドレス").fill("reset@example.jp")
+    page.get_by_label("パスワード").first.fill("wrong-password")
+    page.get_by_role("button", name="ログイン").click()
+    assert "入力内容を確認してください" in page.get_by_role("alert").inner_text()
+    assert_accessible()
+    screenshot("login-error")
+
+    page.get_by_role("link", name="パスワードを忘れた方はこちら").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "パスワードの再設定"
+    assert_accessible()
+    page.get_by_label("メールアドレス").fill("reset@example.jp")
+    page.get_by_role("button", name="再設定のメールを送る").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "再設定のメールを送りました"
+    assert_accessible()
+
+    page.goto(link_in(mail.outbox[-1], r"http://[^\s]+/accounts/password/reset/key/[^\s]+/"))
+    assert page.get_by_role("heading", level=1).inner_text() == "新しいパスワードの設定"
+    assert_accessible()
+    page.locator("#id_password1").fill("new-kyodo-pass-2025")
+    page.locator("#id_password2").fill("new-kyodo-pass-2025")
+    page.get_by_role("button", name="パスワードを設定する").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "パスワードを再設定しました"
+    assert_accessible()
+
+    login("reset@example.jp", "new-kyodo-pass-2025")
+    assert page.url == f"{live_server.url}/mypage/"
+    assert_accessible()
