@@ -1,9 +1,11 @@
 """Browser tests: Playwright driving Debian's Chromium against the live test server."""
 
+import io
 import os
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -103,3 +105,39 @@ def login(page, live_server):
         page.get_by_role("button", name="ログイン").click()
 
     return sign_in
+
+
+@pytest.fixture
+def demo(transactional_db):
+    """The portal's demo data (`load_demo`), committed so that the live server sees it.
+
+    Mark the test `django_db(transaction=True, serialized_rollback=True)`: the flush after a
+    transactional test would otherwise also remove the master data the migrations loaded.
+    """
+    call_command("load_demo", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="session")
+def _connection_before_playwright(django_db_setup, django_db_blocker):
+    from django.db import connections
+
+    return connections["default"]
+
+
+@pytest.fixture(scope="session")
+def playwright(_connection_before_playwright, playwright):
+    """Keep serialized rollback working once Playwright has started.
+
+    Starting Playwright's sync API leaves the test code in another context, where Django
+    opens a new connection object to the (shared in-memory) test database. That object lacks
+    the database contents serialized at setup, so `serialized_rollback` would silently
+    restore nothing and the master data (areas, fields, principles) would be gone after the
+    first transactional test. Hand the serialized contents over to the new object.
+    """
+    from django.db import connections
+
+    current = connections["default"]
+    serialized = getattr(_connection_before_playwright, "_test_serialized_contents", None)
+    if serialized is not None and not hasattr(current, "_test_serialized_contents"):
+        current._test_serialized_contents = serialized
+    return playwright
