@@ -146,3 +146,36 @@ class EvaluationScore(models.Model):
 
     def __str__(self):
         return f"{self.principle}: {self.score}"
+
+
+class SelfCheckAnswer(models.Model):
+    """The proposer's answer to one checklist item of the self-check (事前チェック)."""
+
+    class Answer(models.TextChoices):
+        YES = "yes", _("はい")
+        PARTLY = "partly", _("一部")
+        NO = "no", _("いいえ")
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="self_check_answers"
+    )
+    item = models.ForeignKey(
+        ChecklistItem,
+        verbose_name=_("確認項目"),
+        on_delete=models.PROTECT,
+        related_name="answers",
+    )
+    answer = models.CharField(_("回答"), max_length=10, choices=Answer.choices, blank=True)
+    note = models.TextField(_("補足"), max_length=1000, blank=True)
+    updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
+
+    class Meta:
+        ordering = ["item__principle__order", "item__order", "item_id"]
+        verbose_name = _("事前チェックの回答")
+        verbose_name_plural = _("事前チェックの回答")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "item"], name="one_answer_per_item")
+        ]
+
+    def __str__(self):
+        return f"{self.project}: {self.item} → {self.get_answer_display()}"

@@ -36,3 +36,45 @@ def can_edit_proposal(user, project):
 def can_review(user, project):
     """Approve, return, reject, hide: 協働推進課."""
     return is_coordinating_staff(user)
+
+
+# --- Proposals (the organisation side) ---------------------------------------------------
+
+WITHDRAWABLE_STATUSES = (Status.DRAFT, Status.SUBMITTED, Status.RETURNED)
+
+
+def proposable_organizations(user):
+    """The organisations the user may propose for: approved ones they are a member of."""
+    from organizations.models import Organization
+
+    if not user.is_authenticated:
+        return Organization.objects.none()
+    return Organization.objects.public().filter(memberships__user=user).order_by("name_kana")
+
+
+def can_propose(user):
+    return proposable_organizations(user).exists()
+
+
+def can_view_proposal(user, project):
+    """The proposal in every state, with its files and self-check: the lead organisation's
+    members and the city staff concerned. Never the public, even once published."""
+    return (
+        is_lead_member(user, project)
+        or is_coordinating_staff(user)
+        or is_department_staff(user, project)
+    )
+
+
+def can_view_project_files(user, project):
+    """Attachments hold personal data (役員名簿 and the like): only those who see the
+    proposal itself, and only if they may see the project at all."""
+    return can_view_project(user, project) and can_view_proposal(user, project)
+
+
+def can_submit_proposal(user, project):
+    return can_edit_proposal(user, project)
+
+
+def can_withdraw_proposal(user, project):
+    return project.status in WITHDRAWABLE_STATUSES and is_lead_member(user, project)

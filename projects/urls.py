@@ -1,9 +1,16 @@
 from django.urls import path
 
-from .views import public
+from .views import proposals, public
 
 app_name = "projects"
 urlpatterns = [
     path("", public.project_list, name="list"),
     path("<int:pk>/", public.project_detail, name="detail"),
+    path("new/", proposals.proposal_create, name="proposal_create"),
+    path("<int:pk>/proposal/", proposals.proposal_detail, name="proposal_detail"),
+    path("<int:pk>/edit/", proposals.proposal_edit, name="proposal_edit"),
+    path("<int:pk>/submit/", proposals.proposal_submit, name="proposal_submit"),
+    path("<int:pk>/withdraw/", proposals.proposal_withdraw, name="proposal_withdraw"),
+    path("<int:pk>/image/", proposals.proposal_image, name="proposal_image"),
+    path("<int:pk>/files/<int:attachment_pk>/", proposals.attachment_file, name="attachment"),
 ]

@@ -1,0 +1,809 @@
+"""Forms of the proposal pages: the common data, each form's own data, partners, events,
+the self-check and the files.
+
+Drafts may be saved with anything missing, so every field here is optional for saving;
+`projects.completeness` says what a proposal needs before it can be submitted, and
+`submit_required` names those fields so that the page marks them 「※必須」.
+"""
+
+import datetime
+import unicodedata
+import uuid
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from django.forms import inlineformset_factory
+from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from organizations.models import ActivityField, Area, Department, Organization
+from principles.models import ChecklistItem, SelfCheckAnswer
+
+from . import validators
+from .models import (
+    Attachment,
+    CohostingDetail,
+    CommissionDetail,
+    CommitteeDetail,
+    CooperationDetail,
+    Event,
+    Form,
+    Partner,
+    PatronageDetail,
+    Project,
+    SubsidyDetail,
+    attachment_kinds_for,
+)
+
+# Long texts without a limit of their own in the model get this one in the forms.
+LONG_TEXT_MAX_LENGTH = 4000
+# Zero-width joiner: part of emoji sequences people do type.
+ALLOWED_FORMAT_CHARACTERS = {"\u200d"}
+ALLOWED_CONTROL_CHARACTERS = {"\n", "\r", "\t"}
+
+
+def current_fiscal_year(today=None):
+    today = today or datetime.date.today()
+    return today.year if today.month >= 4 else today.year - 1
+
+
+def remove_invisible_characters(value):
+    """Remove control and format characters nobody means to type (pasted from other programs)."""
+    return "".join(
+        character
+        for character in value
+        if not (
+            (
+                unicodedata.category(character) == "Cc"
+                and character not in ALLOWED_CONTROL_CHARACTERS
+            )
+            or (
+                unicodedata.category(character) == "Cf"
+                and character not in ALLOWED_FORMAT_CHARACTERS
+            )
+        )
+    )
+
+
+class PlainTextMixin:
+    """Text fields refuse invisible control characters with a message, and the text shown
+    again has them removed, so that saving once more is all the person has to do.
+
+    Long texts get a length limit, and every field learns whether it is required for
+    submitting (`field.mark`: "required" or "optional") for the 「※必須」「※任意」 marks.
+    """
+
+    submit_required = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._had_invisible = []
+        for name, field in self.fields.items():
+            if isinstance(field, forms.CharField) and field.max_length is None:
+                field.max_length = LONG_TEXT_MAX_LENGTH
+                field.validators.append(MaxLengthValidator(LONG_TEXT_MAX_LENGTH))
+            if not isinstance(field, forms.BooleanField):
+                field.mark = "required" if name in self.submit_required else "optional"
+        if self.is_bound:
+            self._clean_data()
+
+    def _clean_data(self):
+        data = self.data.copy()
+        for name, field in self.fields.items():
+            if not isinstance(field, forms.CharField):
+                continue
+            key = self.add_prefix(name)
+            if key not in data:
+                continue
+            if hasattr(data, "getlist"):
+                values = data.getlist(key)
+                cleaned = [remove_invisible_characters(str(value)) for value in values]
+                if cleaned != values:
+                    data.setlist(key, cleaned)
+                    self._had_invisible.append(name)
+            else:
+                value = str(data[key])
+                cleaned = remove_invisible_characters(value)
+                if cleaned != value:
+                    data[key] = cleaned
+                    self._had_invisible.append(name)
+        self.data = data
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for name in self._had_invisible:
+            self.add_error(
+                name,
+                _(
+                    "表示できない制御文字が含まれていたため、取り除きました。"
+                    "内容を確かめて、もう一度保存してください。"
+                ),
+            )
+        return cleaned_data
+
+
+# --- Dates as 年 / 月 / 日 -------------------------------------------------------------
+
+
+class DatePartsWidget(forms.MultiWidget):
+    """Three labelled inputs: 年, 月, 日 (the デジタル庁 design system's date input).
+
+    The field's own label becomes the legend of a fieldset (MultiWidget.use_fieldset).
+    """
+
+    parts = (("year", _("年"), 4), ("month", _("月"), 2), ("day", _("日"), 2))
+
+    def __init__(self, attrs=None):
+        widgets = [
+            forms.TextInput(
+                attrs={
+                    "inputmode": "numeric",
+                    "autocomplete": "off",
+                    "size": size,
+                    "class": f"date-part-input date-part-{code}",
+                }
+            )
+            for code, _label, size in self.parts
+        ]
+        super().__init__(widgets, attrs)
+
+    def decompress(self, value):
+        if isinstance(value, datetime.date):
+            return [str(value.year), str(value.month), str(value.day)]
+        return [None, None, None]
+
+    def render(self, name, value, attrs=None, renderer=None):
+        context = self.get_context(name, value, attrs)
+        pieces = []
+        for (_code, label, _size), subwidget in zip(
+            self.parts, context["widget"]["subwidgets"], strict=True
+        ):
+            attributes = subwidget["attrs"]
+            pieces.append(
+                (
+                    format_html_join(
+                        "",
+                        ' {}="{}"',
+                        (
+                            (key, val)
+                            for key, val in attributes.items()
+                            if val is not False and val is not None
+                        ),
+                    ),
+                    subwidget["name"],
+                    subwidget["value"] or "",
+                    attributes.get("id", ""),
+                    label,
+                )
+            )
+        return format_html(
+            '<div class="date-parts">{}</div>',
+            format_html_join(
+                "",
+                '<span class="date-part"><input type="text"{} name="{}" value="{}">'
+                '<label for="{}">{}</label></span>',
+                pieces,
+            ),
+        )
+
+
+class DatePartsField(forms.MultiValueField):
+    widget = DatePartsWidget
+    default_error_messages = {
+        "incomplete": _("年・月・日をすべて入力してください。"),
+        "not_numbers": _("年・月・日は数字で入力してください。"),
+        "year": _("年は西暦の4桁で入力してください(例: 2026)。"),
+        "month": _("月は1から12までの数字で入力してください。"),
+        "day": _("日は1から31までの数字で入力してください。"),
+        "impossible": _(
+            "%(year)s年%(month)s月%(day)s日という日付はありません。日付を確かめてください。"
+        ),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.pop("max_length", None)
+        fields = (forms.CharField(), forms.CharField(), forms.CharField())
+        super().__init__(fields=fields, require_all_fields=False, **kwargs)
+        self.help_text = self.help_text or _("西暦で入力します。")
+
+    def compress(self, data_list):
+        if not data_list or not any(data_list):
+            return None
+        if len(data_list) != 3 or not all(data_list):
+            raise ValidationError(self.error_messages["incomplete"], code="incomplete")
+        parts = [unicodedata.normalize("NFKC", str(value)).strip() for value in data_list]
+        if not all(part.isascii() and part.isdigit() for part in parts):
+            raise ValidationError(self.error_messages["not_numbers"], code="not_numbers")
+        year, month, day = (int(part) for part in parts)
+        if not 1900 <= year <= 2200:
+            raise ValidationError(self.error_messages["year"], code="year")
+        if not 1 <= month <= 12:
+            raise ValidationError(self.error_messages["month"], code="month")
+        if not 1 <= day <= 31:
+            raise ValidationError(self.error_messages["day"], code="day")
+        try:
+            return datetime.date(year, month, day)
+        except ValueError:
+            raise ValidationError(
+                self.error_messages["impossible"],
+                code="impossible",
+                params={"year": year, "month": month, "day": day},
+            ) from None
+
+
+class YenField(forms.IntegerField):
+    """An amount of money: 「10,000」「１００００円」 are understood as 10000."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("max_value", 10**12)
+        super().__init__(**kwargs)
+        self.widget.input_type = "text"
+        self.widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
+        self.widget.attrs.pop("min", None)
+        self.widget.attrs.pop("max", None)
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = unicodedata.normalize("NFKC", value)
+            for character in (",", "円", " ", "¥", "\\"):
+                value = value.replace(character, "")
+        return super().to_python(value)
+
+
+def formfield_for(db_field, **kwargs):
+    """Dates as 年 / 月 / 日, amounts of money as YenField, nothing required for a draft."""
+    texts = {
+        "label": kwargs.get("label") or capfirst(db_field.verbose_name),
+        "help_text": kwargs.get("help_text") or db_field.help_text,
+    }
+    if isinstance(db_field, models.DateField) and not isinstance(db_field, models.DateTimeField):
+        field = DatePartsField(**texts)
+    elif db_field.name in MONEY_FIELDS:
+        field = YenField(**texts)
+    else:
+        field = db_field.formfield(**kwargs)
+    if field is not None:
+        field.required = False
+    return field
+
+
+MONEY_FIELDS = {"budget", "requested_amount", "contract_amount"}
+
+
+# --- Starting a proposal ---------------------------------------------------------------
+
+
+class FormChoiceForm(forms.Form):
+    """Step one: which of the six forms the proposal takes."""
+
+    form = forms.ChoiceField(
+        label=_("協働の形態"),
+        choices=Form.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("協働の形態を選んでください。")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["form"].mark = "required"
+
+
+# --- The common part -------------------------------------------------------------------
+
+
+class ProposalForm(PlainTextMixin, forms.ModelForm):
+    submit_required = (
+        "lead_organization",
+        "title",
+        "summary",
+        "purpose",
+        "expected_effect",
+        "fields",
+        "area",
+        "fiscal_year",
+        "starts_on",
+        "safety_insurance",
+        "safety_plan",
+    )
+
+    lead_organization = forms.ModelChoiceField(
+        label=_("提案する団体(主たる団体)"),
+        queryset=Organization.objects.none(),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        help_text=_("承認された団体のうち、あなたがメンバーである団体から選びます。"),
+        error_messages={
+            "required": _("提案する団体を選んでください。"),
+            "invalid_choice": _(
+                "選んだ団体では提案できません。あなたがメンバーである承認済みの団体を選んでください。"
+            ),
+        },
+    )
+
+    class Meta:
+        model = Project
+        fields = [
+            "title",
+            "summary",
+            "purpose",
+            "expected_effect",
+            "fields",
+            "area",
+            "fiscal_year",
+            "starts_on",
+            "ends_on",
+            "place",
+            "department",
+            "budget",
+            "safety_insurance",
+            "safety_plan",
+        ]
+        formfield_callback = formfield_for
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 4}),
+            "purpose": forms.Textarea(attrs={"rows": 4}),
+            "expected_effect": forms.Textarea(attrs={"rows": 4}),
+            "safety_insurance": forms.Textarea(attrs={"rows": 3}),
+            "safety_plan": forms.Textarea(attrs={"rows": 3}),
+            "fields": forms.CheckboxSelectMultiple,
+            "area": forms.RadioSelect,
+        }
+        help_texts = {
+            "title": _("市民に伝わる短い名前にします(200字まで)。"),
+            "summary": _("何を、誰と、どのように行うかを短くまとめます(2000字まで)。"),
+            "purpose": _("この事業で解決したい地域の課題や、目指す姿を書きます。"),
+            "expected_effect": _("市民や地域にとってどのような効果があるかを書きます。"),
+            "department": _("わかる場合に選びます。わからなければ空欄のままで構いません。"),
+            "budget": _("事業全体の費用の見込みを円で入力します(例: 150000)。"),
+            "place": _("主な会場や地域を書きます。"),
+        }
+
+    def __init__(self, *args, organizations=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["lead_organization"]
+        else:
+            self.fields["lead_organization"].queryset = organizations
+            only = list(organizations[:2])
+            if len(only) == 1:
+                self.fields["lead_organization"].initial = only[0].pk
+        self.fields["fields"].queryset = ActivityField.objects.all()
+        self.fields["area"].queryset = Area.objects.all()
+        self.fields["area"].empty_label = None
+        self.fields["department"].queryset = Department.objects.all()
+        self.fields["department"].empty_label = _("(わからない・選ばない)")
+        self.fields["fiscal_year"] = forms.IntegerField(
+            label=_("年度"),
+            required=False,
+            min_value=2000,
+            max_value=2100,
+            help_text=_("西暦で、年度の始まる年を入力します(例: 令和8年度なら 2026)。"),
+            widget=forms.TextInput(
+                attrs={"inputmode": "numeric", "size": 4, "autocomplete": "off"}
+            ),
+        )
+        self.fields["fiscal_year"].mark = "required"
+        if not self.instance.pk and not self.is_bound:
+            self.initial.setdefault("fiscal_year", current_fiscal_year())
+        if "lead_organization" in self.fields:
+            self.fields["lead_organization"].mark = "required"
+
+    def clean_fiscal_year(self):
+        return self.cleaned_data.get("fiscal_year") or current_fiscal_year()
+
+    def clean(self):
+        cleaned_data = super().clean()
+        starts_on, ends_on = cleaned_data.get("starts_on"), cleaned_data.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", _("終了日は開始日と同じか、それより後の日付にしてください。"))
+        return cleaned_data
+
+    def save(self, commit=True):
+        project = super().save(commit=False)
+        if "lead_organization" in self.cleaned_data:
+            project.lead_organization = self.cleaned_data["lead_organization"]
+        if commit:
+            project.save()
+            self.save_m2m()
+        return project
+
+
+# --- Each form's own part --------------------------------------------------------------
+
+
+class DetailForm(PlainTextMixin, forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "expected_attendance" in self.fields:
+            self.fields["expected_attendance"] = forms.IntegerField(
+                label=_("参加予定人数"),
+                required=False,
+                min_value=0,
+                max_value=1_000_000,
+                widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 8}),
+            )
+            self.fields["expected_attendance"].mark = "optional"
+
+
+class SubsidyDetailForm(DetailForm):
+    submit_required = ("requested_amount", "budget_plan")
+
+    class Meta:
+        model = SubsidyDetail
+        fields = ["requested_amount", "budget_plan", "advance_payment"]
+        formfield_callback = formfield_for
+        widgets = {"budget_plan": forms.Textarea(attrs={"rows": 5})}
+        help_texts = {
+            "requested_amount": _("市に交付を求める金額を円で入力します。"),
+            "budget_plan": _(
+                "収入(補助金、参加費、自己資金など)と支出の見込みを書きます。"
+                "収支予算書のファイルを添付することもできます。"
+            ),
+        }
+
+
+class PatronageDetailForm(DetailForm):
+    submit_required = ("event_name", "event_date", "venue")
+
+    class Meta:
+        model = PatronageDetail
+        fields = [
+            "event_name",
+            "event_date",
+            "venue",
+            "audience",
+            "expected_attendance",
+            "fee",
+            "name_on_poster",
+            "name_on_flyer",
+            "name_on_web",
+        ]
+        formfield_callback = formfield_for
+
+    def __init__(self, *args, lead_days=30, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["event_date"].help_text = _(
+            "西暦で入力します。後援の申請は、開催日の%(days)s日前までに提出してください。"
+        ) % {"days": lead_days}
+
+
+class CommissionDetailForm(DetailForm):
+    submit_required = ("deliverables",)
+
+    class Meta:
+        model = CommissionDetail
+        fields = ["contract_amount", "contract_starts_on", "contract_ends_on", "deliverables"]
+        formfield_callback = formfield_for
+        widgets = {"deliverables": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "contract_amount": _("見積もりの金額を円で入力します。"),
+            "deliverables": _("報告書、講座の実施など、納める成果を書きます。"),
+        }
+
+    def clean(self):
+        cleaned_data = super().clean()
+        starts_on = cleaned_data.get("contract_starts_on")
+        ends_on = cleaned_data.get("contract_ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error(
+                "contract_ends_on", _("終了日は開始日と同じか、それより後の日付にしてください。")
+            )
+        return cleaned_data
+
+
+class CommitteeDetailForm(DetailForm):
+    submit_required = ("committee_name",)
+
+    class Meta:
+        model = CommitteeDetail
+        fields = ["committee_name", "chair"]
+        formfield_callback = formfield_for
+        help_texts = {"chair": _("委員長の役職や団体名を書きます。個人名でなくても構いません。")}
+
+
+class CooperationDetailForm(DetailForm):
+    submit_required = ("agreement_name",)
+
+    class Meta:
+        model = CooperationDetail
+        fields = ["agreement_name", "concluded_on", "term"]
+        formfield_callback = formfield_for
+        help_texts = {"term": _("例: 締結日から3年間(自動更新)")}
+
+
+class CohostingDetailForm(DetailForm):
+    submit_required = ("cost_sharing",)
+
+    class Meta:
+        model = CohostingDetail
+        fields = ["cost_sharing"]
+        formfield_callback = formfield_for
+        widgets = {"cost_sharing": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {"cost_sharing": _("市と団体がそれぞれ負担する経費の考え方を書きます。")}
+
+
+DETAIL_FORMS = {
+    Form.SUBSIDY: SubsidyDetailForm,
+    Form.PATRONAGE: PatronageDetailForm,
+    Form.COMMISSION: CommissionDetailForm,
+    Form.COMMITTEE: CommitteeDetailForm,
+    Form.COOPERATION: CooperationDetailForm,
+    Form.COHOSTING: CohostingDetailForm,
+}
+
+
+# --- Partners and events -------------------------------------------------------------------
+
+
+class PartnerForm(PlainTextMixin, forms.ModelForm):
+    class Meta:
+        model = Partner
+        fields = ["organization", "name", "role", "cost_share", "is_chair"]
+        widgets = {"role": forms.Textarea(attrs={"rows": 2})}
+        labels = {"organization": _("登録団体から選ぶ"), "name": _("団体名(登録されていない場合)")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = Organization.objects.public()
+        self.fields["organization"].empty_label = _("(選ばない)")
+        self.fields["organization"].required = False
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if (
+            not cleaned_data.get("DELETE")
+            and not cleaned_data.get("organization")
+            and not (cleaned_data.get("name") or "").strip()
+            and "name" not in self.errors
+        ):
+            self.add_error("name", _("登録団体を選ぶか、団体名を入力してください。"))
+        return cleaned_data
+
+
+class EventForm(PlainTextMixin, forms.ModelForm):
+    class Meta:
+        model = Event
+        fields = ["title", "starts_on", "ends_on", "start_time", "end_time", "place", "address"]
+        formfield_callback = formfield_for
+        widgets = {
+            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+        help_texts = {
+            "start_time": _("24時間表記で入力します(例: 13:30)。"),
+            "end_time": _("24時間表記で入力します(例: 16:00)。"),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("title", "starts_on"):
+            self.fields[name].mark = "required"
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("DELETE"):
+            return cleaned_data
+        # An event is a name on a date: a row without them cannot be kept, even in a draft.
+        if not cleaned_data.get("title") and "title" not in self.errors:
+            self.add_error("title", _("イベントの名称を入力してください。"))
+        if not cleaned_data.get("starts_on") and "starts_on" not in self.errors:
+            self.add_error("starts_on", _("イベントの開始日を入力してください。"))
+        starts_on, ends_on = cleaned_data.get("starts_on"), cleaned_data.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", _("終了日は開始日と同じか、それより後の日付にしてください。"))
+        return cleaned_data
+
+
+def partner_formset_class(form_code):
+    fields = ["organization", "name", "role"]
+    if form_code in (Form.COHOSTING, Form.COMMITTEE):
+        fields.append("cost_share")
+    if form_code == Form.COMMITTEE:
+        fields.append("is_chair")
+    return inlineformset_factory(
+        Project,
+        Partner,
+        form=PartnerForm,
+        fields=fields,
+        extra=1,
+        can_delete=True,
+        max_num=30,
+        validate_max=True,
+    )
+
+
+EventFormSet = inlineformset_factory(
+    Project, Event, form=EventForm, extra=1, can_delete=True, max_num=30, validate_max=True
+)
+
+
+# --- The self-check (事前チェック) ------------------------------------------------------------
+
+
+class SelfCheckForm(PlainTextMixin, forms.Form):
+    """One answer (はい / 一部 / いいえ) and an optional note per active checklist item."""
+
+    def __init__(self, *args, project=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.items = list(ChecklistItem.objects.filter(is_active=True).select_related("principle"))
+        existing = {}
+        if project is not None and project.pk:
+            existing = {answer.item_id: answer for answer in project.self_check_answers.all()}
+        for item in self.items:
+            answer = existing.get(item.pk)
+            self.fields[f"answer_{item.pk}"] = forms.ChoiceField(
+                label=item.text,
+                choices=SelfCheckAnswer.Answer.choices,
+                widget=forms.RadioSelect,
+                required=False,
+                initial=answer.answer if answer else None,
+            )
+            self.fields[f"answer_{item.pk}"].mark = "required"
+            self.fields[f"note_{item.pk}"] = forms.CharField(
+                label=_("補足"),
+                required=False,
+                max_length=1000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                initial=answer.note if answer else "",
+                help_text=_("「一部」「いいえ」の場合は、理由や今後の予定を書きます。"),
+            )
+            self.fields[f"note_{item.pk}"].mark = "optional"
+        if self.is_bound:  # again, now that the fields exist
+            self._clean_data()
+
+    def principles(self):
+        """The items grouped by principle, each with its two bound fields, for the template."""
+        groups = []
+        for item in self.items:
+            if not groups or groups[-1]["principle"].pk != item.principle_id:
+                groups.append({"principle": item.principle, "rows": []})
+            groups[-1]["rows"].append(
+                {"item": item, "answer": self[f"answer_{item.pk}"], "note": self[f"note_{item.pk}"]}
+            )
+        return groups
+
+    def save(self, project):
+        for item in self.items:
+            answer = self.cleaned_data.get(f"answer_{item.pk}") or ""
+            note = self.cleaned_data.get(f"note_{item.pk}") or ""
+            if not answer and not note:
+                SelfCheckAnswer.objects.filter(project=project, item=item).delete()
+                continue
+            SelfCheckAnswer.objects.update_or_create(
+                project=project, item=item, defaults={"answer": answer, "note": note}
+            )
+
+
+# --- Files: the main image and the attachments --------------------------------------------
+
+
+def clean_file_name(name):
+    """The person's file name, safe to show and to send back in a header."""
+    name = remove_invisible_characters(str(name or ""))
+    for character in "\r\n\t":
+        name = name.replace(character, "")
+    name = name.replace("/", "_").replace("\\", "_")
+    name = name.replace('"', "'").strip() or "file"
+    if len(name) > 200:
+        stem, dot, extension = name.rpartition(".")
+        name = (stem[:190] + dot + extension[:8]) if dot else name[:200]
+    return name
+
+
+class FilesForm(PlainTextMixin, forms.Form):
+    """The main image with its description, one upload per kind of document, and removal."""
+
+    image = forms.FileField(
+        label=_("メイン画像"),
+        required=False,
+        help_text=_("PNG または JPEG の画像(5MBまで)。事業の様子が伝わる写真やチラシの画像です。"),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
+    )
+    image_alt = forms.CharField(
+        label=_("画像の説明(代替テキスト)"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "画像が見えない人のために、写っているものを短く書きます(例: 公園で花を植える参加者)。"
+        ),
+    )
+    remove_image = forms.BooleanField(label=_("いまのメイン画像を削除する"), required=False)
+    remove_attachments = forms.ModelMultipleChoiceField(
+        label=_("削除する添付ファイル"),
+        queryset=Attachment.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(
+        self, *args, project=None, form_code=None, max_bytes=None, image_max_bytes=None, **kwargs
+    ):
+        super().__init__(*args, **kwargs)
+        self.project = project
+        self.max_bytes = max_bytes
+        self.image_max_bytes = image_max_bytes
+        self.kinds = attachment_kinds_for(form_code)
+        for kind in self.kinds:
+            self.fields[f"file_{kind.value}"] = forms.FileField(
+                label=kind.label,
+                required=False,
+                widget=forms.ClearableFileInput(
+                    attrs={
+                        "accept": ".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.pptx,"
+                        + ",".join(sorted(validators.CONTENT_TYPES))
+                    }
+                ),
+            )
+            self.fields[f"file_{kind.value}"].mark = "optional"
+        if project is not None and project.pk:
+            self.fields["remove_attachments"].queryset = project.attachments.all()
+            self.fields["image_alt"].initial = project.image_alt
+        self.fields["remove_attachments"].label_from_instance = lambda attachment: (
+            f"{attachment.get_kind_display()}: {attachment.original_name}"
+        )
+        self.checked = {}
+
+    def file_fields(self):
+        return [self[f"file_{kind.value}"] for kind in self.kinds]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        for name in ["image", *(f"file_{kind.value}" for kind in self.kinds)]:
+            upload = cleaned_data.get(name)
+            if not upload:
+                continue
+            try:
+                if name == "image":
+                    checked = validators.check_upload(
+                        upload, allowed=validators.IMAGE_TYPES, max_bytes=self.image_max_bytes
+                    )
+                else:
+                    checked = validators.check_upload(upload, max_bytes=self.max_bytes)
+            except ValidationError as error:
+                self.add_error(name, error)
+            else:
+                self.checked[name] = (upload, checked)
+        return cleaned_data
+
+    def has_uploads(self):
+        return bool(self.files)
+
+    def save(self, project, user):
+        """Store what was uploaded; returns the storage names to delete after the commit."""
+        to_delete = []
+        for attachment in self.cleaned_data.get("remove_attachments") or ():
+            to_delete.append((attachment.file.storage, attachment.file.name))
+            attachment.delete()
+        if self.cleaned_data.get("remove_image") and project.image:
+            to_delete.append((project.image.storage, project.image.name))
+            project.image = ""
+        if "image" in self.checked:
+            upload, checked = self.checked["image"]
+            if project.image:
+                to_delete.append((project.image.storage, project.image.name))
+            project.image.save(
+                f"{uuid.uuid4().hex}.{checked.file_type.extension}", upload, save=False
+            )
+        if "image_alt" in self.cleaned_data:
+            project.image_alt = self.cleaned_data["image_alt"]
+        project.save(update_fields=["image", "image_alt", "updated_at"])
+        for kind in self.kinds:
+            name = f"file_{kind.value}"
+            if name not in self.checked:
+                continue
+            upload, checked = self.checked[name]
+            attachment = Attachment(
+                project=project,
+                kind=kind,
+                original_name=clean_file_name(upload.name),
+                content_type=checked.content_type,
+                size=checked.size,
+                uploaded_by=user,
+            )
+            attachment.file.save("upload", upload, save=False)
+            attachment.save()
+        return to_delete

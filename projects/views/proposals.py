@@ -1,0 +1,471 @@
+"""The organisation side of a proposal: create, edit, save as a draft, submit, withdraw,
+and the files that belong to it.
+
+Who may see or change a proposal is asked of `projects.permissions`; anyone else gets 404,
+so that a proposal's existence does not leak. State changes go through `projects.workflow`.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.db import transaction
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from principles.models import ChecklistItem, SelfCheckAnswer
+
+from .. import permissions, workflow
+from ..completeness import proposal_problems
+from ..forms import (
+    DETAIL_FORMS,
+    EventFormSet,
+    FilesForm,
+    FormChoiceForm,
+    ProposalForm,
+    SelfCheckForm,
+    partner_formset_class,
+)
+from ..guide import forms_with_guide
+from ..models import (
+    Attachment,
+    Form,
+    Partner,
+    Project,
+    Status,
+    attachment_kinds_for,
+)
+
+SECTION_LABELS = {
+    "project": _("事業の内容"),
+    "detail": _("形態ごとの内容"),
+    "partners": _("協働の相手と役割分担"),
+    "events": _("イベント"),
+    "selfcheck": _("事前チェック"),
+    "files": _("画像と添付ファイル"),
+}
+# What the edit page may change on the project row (never its state).
+EDITABLE_FIELDS = (
+    "title",
+    "summary",
+    "purpose",
+    "expected_effect",
+    "area",
+    "fiscal_year",
+    "starts_on",
+    "ends_on",
+    "place",
+    "department",
+    "budget",
+    "safety_insurance",
+    "safety_plan",
+    "updated_at",
+)
+
+
+def _proposal_queryset():
+    return Project.objects.select_related(
+        "lead_organization",
+        "area",
+        "department",
+        "subsidy",
+        "patronage",
+        "commission",
+        "committee",
+        "cooperation",
+        "cohosting",
+    )
+
+
+def _get_proposal(request, pk):
+    """The proposal if the user may see it; 404 for everyone else."""
+    project = get_object_or_404(_proposal_queryset(), pk=pk)
+    if not permissions.can_view_proposal(request.user, project):
+        raise Http404
+    return project
+
+
+def _get_own_proposal(request, pk):
+    """The proposal if the user is a member of its lead organisation; 404 otherwise."""
+    project = get_object_or_404(_proposal_queryset(), pk=pk)
+    if not permissions.is_lead_member(request.user, project):
+        raise Http404
+    return project
+
+
+# --- Building and checking the page's forms ------------------------------------------------
+
+
+def _build_forms(request, *, project, form_code, organizations=None, bound=False):
+    data = request.POST if bound else None
+    files = request.FILES if bound else None
+    instance = project or Project(form=form_code)
+    detail_form_class = DETAIL_FORMS[form_code]
+    detail_instance = (project.form_detail() if project else None) or (
+        detail_form_class._meta.model()
+    )
+    detail_kwargs = {}
+    if form_code == Form.PATRONAGE:
+        detail_kwargs["lead_days"] = settings.PATRONAGE_APPLICATION_LEAD_DAYS
+    partners_queryset = Partner.objects.select_related("organization")
+    return {
+        "project": ProposalForm(data, instance=instance, organizations=organizations),
+        "detail": detail_form_class(
+            data, instance=detail_instance, prefix="detail", **detail_kwargs
+        ),
+        "partners": partner_formset_class(form_code)(
+            data, instance=instance, prefix="partners", queryset=partners_queryset
+        ),
+        "events": EventFormSet(data, instance=instance, prefix="events"),
+        "selfcheck": SelfCheckForm(data, project=project, prefix="check"),
+        "files": FilesForm(
+            data,
+            files,
+            project=project,
+            form_code=form_code,
+            prefix="files",
+            max_bytes=settings.PROPOSAL_ATTACHMENT_MAX_BYTES,
+            image_max_bytes=settings.PROPOSAL_IMAGE_MAX_BYTES,
+        ),
+    }
+
+
+def _all_valid(forms):
+    # Validate every part (no short circuit), so that every error shows at once.
+    results = [form.is_valid() for form in forms.values()]
+    return all(results)
+
+
+def _anchor(bound_field):
+    if bound_field.field.widget.use_fieldset or bound_field.field.widget.is_hidden:
+        return f"{bound_field.auto_id}_0"
+    return bound_field.auto_id
+
+
+def _form_errors(form, section, prefix_label=""):
+    entries = []
+    for name, errors in form.errors.items():
+        if name == NON_FIELD_ERRORS or name not in form.fields:
+            anchor, label = f"section-{section}", SECTION_LABELS[section]
+        else:
+            bound_field = form[name]
+            anchor, label = _anchor(bound_field), bound_field.label
+        for message in errors:
+            entries.append(
+                {"anchor": anchor, "label": f"{prefix_label}{label}", "message": message}
+            )
+    return entries
+
+
+def _error_summary(forms):
+    entries = []
+    for section, form in forms.items():
+        if section in ("partners", "events"):
+            for message in form.non_form_errors():
+                entries.append(
+                    {
+                        "anchor": f"section-{section}",
+                        "label": SECTION_LABELS[section],
+                        "message": message,
+                    }
+                )
+            for number, row in enumerate(form.forms, start=1):
+                prefix = _("%(section)s %(number)s件目: ") % {
+                    "section": SECTION_LABELS[section],
+                    "number": number,
+                }
+                entries.extend(_form_errors(row, section, prefix))
+        else:
+            entries.extend(_form_errors(form, section))
+    return entries
+
+
+def _attach_problems(forms, problems):
+    """Show the submit check's findings as errors of the (unbound) forms."""
+    for problem in problems:
+        target = forms.get(problem.section)
+        if problem.section == "partners":
+            target.non_form_errors().append(problem.message)
+            continue
+        target.errors  # noqa: B018 (creates the error dict, also for unbound forms)
+        if not hasattr(target, "cleaned_data"):
+            target.cleaned_data = {}
+        field = problem.field if problem.field in target.fields else None
+        target.add_error(field, problem.message)
+
+
+def _render_form_page(request, *, project, form_code, forms, organizations, status=200):
+    errors = _error_summary(forms)
+    return render(
+        request,
+        "projects/proposal_form.html",
+        {
+            "project": project,
+            "form_code": form_code,
+            "form_label": Form(form_code).label,
+            "organizations": organizations,
+            "forms": forms,
+            "error_summary": errors,
+            "attachment_kinds": attachment_kinds_for(form_code),
+            "lead_days": settings.PATRONAGE_APPLICATION_LEAD_DAYS,
+            "max_attachment_size": settings.PROPOSAL_ATTACHMENT_MAX_BYTES,
+            "show_cost_share": form_code in (Form.COHOSTING, Form.COMMITTEE),
+            "show_chair": form_code == Form.COMMITTEE,
+        },
+        status=status,
+    )
+
+
+def _save_forms(request, forms, *, project, form_code):
+    """Save every part in one transaction. Returns the project, or None if it may no longer
+    be edited (someone submitted it meanwhile)."""
+    with transaction.atomic():
+        if project is not None:
+            locked = Project.objects.select_for_update().get(pk=project.pk)
+            if not permissions.can_edit_proposal(request.user, locked):
+                return None
+        proposal = forms["project"].save(commit=False)
+        if project is None:
+            proposal.form = form_code
+            proposal.status = Status.DRAFT
+            proposal.created_by = request.user
+            proposal.save()
+        else:
+            proposal.save(update_fields=EDITABLE_FIELDS)
+        forms["project"].save_m2m()
+        detail = forms["detail"].save(commit=False)
+        detail.project = proposal
+        detail.save()
+        for name in ("partners", "events"):
+            forms[name].instance = proposal
+            forms[name].save()
+        forms["selfcheck"].save(proposal)
+        to_delete = forms["files"].save(proposal, request.user)
+        transaction.on_commit(lambda: [storage.delete(name) for storage, name in to_delete])
+    return proposal
+
+
+def _submit(request, project):
+    problems = proposal_problems(project)
+    if problems:
+        messages.error(
+            request,
+            _(
+                "まだ提出できません。足りない項目があります(%(count)s件)。"
+                "一覧の項目を入力してから、もう一度「提出する」を押してください。"
+            )
+            % {"count": len(problems)},
+        )
+        return redirect(reverse("projects:proposal_edit", args=[project.pk]) + "?check=1")
+    try:
+        workflow.apply(project, "submit", actor=request.user)
+    except workflow.TransitionError as error:
+        messages.error(request, str(error))
+        return redirect("projects:proposal_detail", project.pk)
+    messages.success(
+        request,
+        _(
+            "提案を提出しました。協働推進課が内容を確認します。"
+            "確認が終わるまで、内容は変更できません。"
+        ),
+    )
+    return redirect("projects:proposal_detail", project.pk)
+
+
+# --- Pages ---------------------------------------------------------------------------------
+
+
+@login_required
+def proposal_create(request):
+    organizations = permissions.proposable_organizations(request.user)
+    if not organizations.exists():
+        return render(
+            request,
+            "projects/proposal_start.html",
+            {"no_organization": True},
+            status=403 if request.method == "POST" else 200,
+        )
+    chooser = FormChoiceForm(request.GET or None)
+    if not chooser.is_valid():
+        return render(
+            request,
+            "projects/proposal_start.html",
+            {
+                "chooser": chooser,
+                "choices": list(zip(chooser["form"], forms_with_guide(), strict=True)),
+            },
+        )
+    form_code = chooser.cleaned_data["form"]
+    bound = request.method == "POST"
+    forms = _build_forms(
+        request, project=None, form_code=form_code, organizations=organizations, bound=bound
+    )
+    if bound:
+        if _all_valid(forms):
+            project = _save_forms(request, forms, project=None, form_code=form_code)
+            messages.success(
+                request,
+                _(
+                    "下書きを保存しました。続けて入力し、添付ファイルをそろえてから"
+                    "「提出する」を押してください。"
+                ),
+            )
+            return redirect("projects:proposal_edit", project.pk)
+        messages.error(request, _("入力内容に誤りがあります。一覧の項目を直してください。"))
+    return _render_form_page(
+        request, project=None, form_code=form_code, forms=forms, organizations=organizations
+    )
+
+
+def proposal_edit(request, pk):
+    project = _get_own_proposal(request, pk)
+    if not permissions.can_edit_proposal(request.user, project):
+        messages.error(
+            request,
+            _("この提案は「%(status)s」のため、変更できません。")
+            % {"status": project.get_status_display()},
+        )
+        return redirect("projects:proposal_detail", project.pk)
+    bound = request.method == "POST"
+    forms = _build_forms(request, project=project, form_code=project.form, bound=bound)
+    if bound:
+        if _all_valid(forms):
+            saved = _save_forms(request, forms, project=project, form_code=project.form)
+            if saved is None:
+                messages.error(
+                    request,
+                    _("この提案はすでに提出されたなどの理由で、変更できなくなりました。"),
+                )
+                return redirect("projects:proposal_detail", project.pk)
+            if request.POST.get("action") == "submit":
+                return _submit(request, saved)
+            messages.success(request, _("下書きを保存しました。"))
+            return redirect("projects:proposal_edit", project.pk)
+        messages.error(request, _("入力内容に誤りがあります。一覧の項目を直してください。"))
+    elif request.GET.get("check"):
+        _attach_problems(forms, proposal_problems(project))
+    return _render_form_page(
+        request, project=project, form_code=project.form, forms=forms, organizations=None
+    )
+
+
+@require_POST
+def proposal_submit(request, pk):
+    project = _get_own_proposal(request, pk)
+    if not permissions.can_submit_proposal(request.user, project):
+        messages.error(
+            request,
+            _("この提案は「%(status)s」のため、提出できません。")
+            % {"status": project.get_status_display()},
+        )
+        return redirect("projects:proposal_detail", project.pk)
+    return _submit(request, project)
+
+
+def proposal_withdraw(request, pk):
+    project = _get_own_proposal(request, pk)
+    if not permissions.can_withdraw_proposal(request.user, project):
+        messages.error(
+            request,
+            _("この提案は「%(status)s」のため、取り下げられません。")
+            % {"status": project.get_status_display()},
+        )
+        return redirect("projects:proposal_detail", project.pk)
+    if request.method == "POST":
+        comment = (request.POST.get("comment") or "")[:1000]
+        try:
+            workflow.apply(project, "withdraw", actor=request.user, comment=comment)
+        except workflow.TransitionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("提案を取り下げました。"))
+        return redirect("projects:proposal_detail", project.pk)
+    return render(request, "projects/proposal_withdraw.html", {"project": project})
+
+
+def proposal_detail(request, pk):
+    project = _get_proposal(request, pk)
+    transitions = list(project.transitions.all())
+    for transition in transitions:
+        action = workflow.ACTIONS.get(transition.action)
+        transition.action_label = action.label if action else transition.action
+    answers = {
+        answer.item_id: answer
+        for answer in SelfCheckAnswer.objects.filter(project=project).select_related(
+            "item__principle"
+        )
+    }
+    items = ChecklistItem.objects.filter(is_active=True).select_related("principle")
+    self_check = [{"item": item, "answer": answers.get(item.pk)} for item in items]
+    can_edit = permissions.can_edit_proposal(request.user, project)
+    returned_with = None
+    if project.status == Status.RETURNED:
+        returned_with = next((t for t in reversed(transitions) if t.action == "return"), None)
+    return render(
+        request,
+        "projects/proposal_detail.html",
+        {
+            "project": project,
+            "detail": project.form_detail(),
+            "partners": project.partners.select_related("organization"),
+            "events": project.events.all(),
+            "attachments": project.attachments.all(),
+            "self_check": self_check,
+            "transitions": transitions,
+            "returned_with": returned_with,
+            "can_edit": can_edit,
+            "can_withdraw": permissions.can_withdraw_proposal(request.user, project),
+            "problems": proposal_problems(project) if can_edit else [],
+        },
+    )
+
+
+# --- Files ---------------------------------------------------------------------------------
+
+
+def _private_file_response(handle, *, content_type, filename, inline):
+    response = FileResponse(
+        handle, as_attachment=not inline, filename=filename, content_type=content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def attachment_file(request, pk, attachment_pk):
+    """An attachment, only for those who see the proposal. Images, verified on upload, may
+    show in the browser; every other file is a download."""
+    project = get_object_or_404(_proposal_queryset(), pk=pk)
+    if not permissions.can_view_project_files(request.user, project):
+        raise Http404
+    attachment = get_object_or_404(Attachment, pk=attachment_pk, project=project)
+    try:
+        handle = attachment.file.open("rb")
+    except (FileNotFoundError, ValueError) as error:
+        raise Http404 from error
+    return _private_file_response(
+        handle,
+        content_type=attachment.content_type,
+        filename=attachment.original_name,
+        inline=attachment.is_image,
+    )
+
+
+def proposal_image(request, pk):
+    """The main image of a proposal that is not public yet."""
+    project = get_object_or_404(_proposal_queryset(), pk=pk)
+    if not permissions.can_view_project_files(request.user, project) or not project.image:
+        raise Http404
+    name = project.image.name
+    content_type = "image/png" if name.lower().endswith(".png") else "image/jpeg"
+    try:
+        handle = project.image.open("rb")
+    except (FileNotFoundError, ValueError) as error:
+        raise Http404 from error
+    return _private_file_response(
+        handle, content_type=content_type, filename=name.rsplit("/", 1)[-1], inline=True
+    )
