@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import ActivityField, Area, Department, Membership, Organization
+from .models import ActivityField, Area, Department, Invitation, Membership, Organization
 
 
 @admin.register(ActivityField)
@@ -64,3 +64,17 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ["role"]
     search_fields = ["user__email", "organization__name"]
     autocomplete_fields = ["user", "organization"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "organization", "role", "created_at", "expires_at", "accepted_at"]
+    list_filter = ["role"]
+    search_fields = ["email", "organization__name"]
+    raw_id_fields = ["organization", "invited_by", "accepted_by"]
+    exclude = ["token_hash"]
+    readonly_fields = ["created_at", "accepted_at", "accepted_by"]
+
+    def has_add_permission(self, request):
+        # Invitations carry a secret link that only the owner's e-mail delivers.
+        return False

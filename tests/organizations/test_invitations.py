@@ -187,3 +187,33 @@ def test_a_user_can_belong_to_several_organizations(
     client.force_login(other_member)
     client.post(invited_link)
     assert other_member.memberships.count() == 2
+
+
+def test_admin_lists_invitations_but_cannot_forge_one(client, superuser, member, organization):
+    client.force_login(member)
+    invite(client, organization)
+    client.force_login(superuser)
+    changelist = client.get("/admin/organizations/invitation/")
+    assert changelist.status_code == 200
+    assert "friend@example.jp" in changelist.content.decode()
+    assert client.get("/admin/organizations/invitation/add/").status_code == 403
+
+
+def test_new_person_signing_up_from_the_invitation_returns_to_it(client, invited_link):
+    page = client.get(invited_link).content.decode()
+    signup_url = re.search(r'href="(/accounts/signup/\?next=[^"]+)"', page).group(1)
+    signup_url = signup_url.replace("&amp;", "&")
+    with _capture(execute=True):
+        client.post(
+            signup_url,
+            {
+                "email": "friend@example.jp",
+                "display_name": "ともだち",
+                "password1": "kyodo-fujimino-2025",
+                "password2": "kyodo-fujimino-2025",
+            },
+        )
+    confirm = re.search(r"http://testserver(/accounts/confirm-email/[^\s]+/)", mail.outbox[-1].body)
+    response = client.post(confirm.group(1))
+    assert response.status_code == 302
+    assert response["Location"] == invited_link
