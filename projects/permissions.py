@@ -38,6 +38,32 @@ def can_review(user, project):
     return is_coordinating_staff(user)
 
 
+# --- Results report and 後援 notices (the organisation side, after approval) ------------
+
+
+def can_see_report_page(user, project):
+    """The lead organisation's members and the city staff concerned."""
+    return (
+        is_lead_member(user, project)
+        or is_coordinating_staff(user)
+        or is_department_staff(user, project)
+    )
+
+
+def can_write_report(user, project):
+    """Only the lead organisation's members write the report, while the project runs."""
+    return project.status == Status.PUBLISHED and is_lead_member(user, project)
+
+
+def can_file_notice(user, project):
+    """The organiser files a 後援 change or cancellation notice after approval."""
+    return (
+        project.form == "patronage"
+        and project.status == Status.PUBLISHED
+        and is_lead_member(user, project)
+    )
+
+
 # --- Proposals (the organisation side) ---------------------------------------------------
 
 WITHDRAWABLE_STATUSES = (Status.DRAFT, Status.SUBMITTED, Status.RETURNED)
