@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import proposals, public
+from .views import proposals, public, reports
 
 app_name = "projects"
 urlpatterns = [
@@ -13,4 +13,6 @@ urlpatterns = [
     path("<int:pk>/withdraw/", proposals.proposal_withdraw, name="proposal_withdraw"),
     path("<int:pk>/image/", proposals.proposal_image, name="proposal_image"),
     path("<int:pk>/files/<int:attachment_pk>/", proposals.attachment_file, name="attachment"),
+    path("<int:pk>/report/", reports.report_edit, name="report"),
+    path("<int:pk>/notices/", reports.notice_create, name="notices"),
 ]

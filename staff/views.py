@@ -152,10 +152,12 @@ def _file_project(request, pk):
     return project
 
 
-def _related_list(project, name):
-    """Rows of a relation another part of the portal may add (attachments, self-check)."""
+def _related_list(project, name, *related):
+    """Rows of a relation another part of the portal adds (attachments, self-check)."""
     manager = getattr(project, name, None)
-    return list(manager.all()) if manager is not None and hasattr(manager, "all") else []
+    if manager is None or not hasattr(manager, "all"):
+        return []
+    return list(manager.select_related(*related)) if related else list(manager.all())
 
 
 def project_history(project, *, for_organization=False):
@@ -210,7 +212,7 @@ def project_file(request, pk):
             "partners": list(project.partners.all()),
             "report": report,
             "attachments": _related_list(project, "attachments"),
-            "self_check_answers": _related_list(project, "self_check_answers"),
+            "self_check_answers": _related_list(project, "self_check_answers", "item__principle"),
             "history": project_history(project),
             "notices": project.transitions.filter(action__in=("change_notice", "cancel")),
             "actions": [a for a in actions if a.code in STAFF_ACTIONS],

@@ -1,0 +1,212 @@
+"""The results report (実績報告) and the 後援 notices (変更届・中止届): what the lead
+organisation files once its project runs. Staff accept or return the report at the desk.
+
+Who may see or write is asked of `projects.permissions`; state changes go through
+`projects.workflow`. Someone who may not see the project gets 404, so nothing leaks.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext_lazy as _
+
+from .. import permissions, workflow
+from ..models import Form, Project, Report, ReportPhoto, SubsidyDetail
+
+PHOTO_MAX_BYTES = 5 * 1024 * 1024
+
+
+class ReportForm(forms.ModelForm):
+    settlement = forms.CharField(
+        label=_("収支決算"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("補助事業では、収入と支出の内訳を書きます。領収書は添付ファイルで提出します。"),
+    )
+    photo = forms.ImageField(
+        label=_("写真を追加"),
+        required=False,
+        help_text=_("JPEG または PNG、5MB までです。1回の保存で1枚ずつ追加できます。"),
+    )
+    photo_alt = forms.CharField(
+        label=_("写真の説明"),
+        required=False,
+        max_length=200,
+        help_text=_("写真に写っているものを短く書きます(例: 防災訓練で消火器を使う参加者)。"),
+    )
+
+    class Meta:
+        model = Report
+        fields = ["activities", "participants", "outcomes"]
+        widgets = {
+            "activities": forms.Textarea(attrs={"rows": 6}),
+            "outcomes": forms.Textarea(attrs={"rows": 4}),
+            "participants": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
+        }
+        help_texts = {
+            "activities": _("いつ、どこで、何を行ったかを書きます。"),
+            "participants": _("延べ人数を半角数字で入力します。"),
+            "outcomes": _("事業の成果や、参加者の声を書きます。"),
+        }
+
+    def __init__(self, *args, with_settlement=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not with_settlement:
+            del self.fields["settlement"]
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        if photo and photo.size > PHOTO_MAX_BYTES:
+            raise forms.ValidationError(_("写真は5MBまでにしてください。"))
+        return photo
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("photo") and not cleaned.get("photo_alt", "").strip():
+            self.add_error("photo_alt", _("写真を追加するときは、写真の説明を入力してください。"))
+        return cleaned
+
+
+class NoticeForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("届出の種類"),
+        choices=[("change_notice", _("変更届")), ("cancel", _("中止届"))],
+        widget=forms.RadioSelect,
+    )
+    text = forms.CharField(
+        label=_("内容"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "変更届は変更する点(日時、会場、内容など)と理由を、中止届は中止の理由を書きます。"
+        ),
+    )
+    confirm_cancel = forms.BooleanField(
+        label=_("中止すると、事業は終了し公開ページから外れることを確認しました"),
+        required=False,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == "cancel" and not cleaned.get("confirm_cancel"):
+            self.add_error("confirm_cancel", _("中止届を出すときは、確認の欄を選んでください。"))
+        return cleaned
+
+
+def _project(request, pk):
+    project = get_object_or_404(
+        Project.objects.select_related("lead_organization", "department", "subsidy"), pk=pk
+    )
+    if not permissions.can_view_project(request.user, project):
+        raise Http404
+    if not permissions.can_see_report_page(request.user, project):
+        raise PermissionDenied
+    return project
+
+
+@login_required
+def report_edit(request, pk):
+    project = _project(request, pk)
+    report = Report.objects.filter(project=project).prefetch_related("photos").first()
+    editable = permissions.can_write_report(request.user, project) and (
+        report is None or report.status in workflow.REPORT_EDITABLE
+    )
+    with_settlement = project.form == Form.SUBSIDY
+    subsidy = SubsidyDetail.objects.filter(project=project).first() if with_settlement else None
+    initial = {"settlement": subsidy.settlement} if subsidy else {}
+    form = None
+    if editable:
+        form = ReportForm(
+            request.POST or None,
+            request.FILES or None,
+            instance=report,
+            initial=initial,
+            with_settlement=with_settlement,
+        )
+    if request.method == "POST":
+        if not editable:
+            raise PermissionDenied
+        if form.is_valid():
+            with transaction.atomic():
+                saved = form.save(commit=False)
+                saved.project = project
+                saved.save()
+                if with_settlement:
+                    SubsidyDetail.objects.update_or_create(
+                        project=project,
+                        defaults={"settlement": form.cleaned_data.get("settlement", "")},
+                    )
+                if form.cleaned_data.get("photo"):
+                    ReportPhoto.objects.create(
+                        report=saved,
+                        image=form.cleaned_data["photo"],
+                        alt=form.cleaned_data["photo_alt"].strip(),
+                    )
+                remove = request.POST.getlist("remove_photo")
+                if remove:
+                    saved.photos.filter(pk__in=[p for p in remove if p.isdigit()]).delete()
+            if "submit" in request.POST:
+                try:
+                    workflow.apply(project, "submit_report", actor=request.user)
+                except workflow.TransitionError as error:
+                    messages.error(request, str(error))
+                    return redirect("projects:report", pk=project.pk)
+                messages.success(request, _("実績報告を提出しました。協働推進課が確認します。"))
+            else:
+                messages.success(request, _("実績報告を保存しました(まだ提出していません)。"))
+            return redirect("projects:report", pk=project.pk)
+    return_comment = (
+        project.transitions.filter(action="return_report").order_by("-created_at").first()
+        if report is not None and report.status == Report.Status.RETURNED
+        else None
+    )
+    return render(
+        request,
+        "projects/report/report_form.html",
+        {
+            "project": project,
+            "report": report,
+            "form": form,
+            "editable": editable,
+            "subsidy": subsidy,
+            "return_comment": return_comment,
+        },
+    )
+
+
+@login_required
+def notice_create(request, pk):
+    project = _project(request, pk)
+    if project.form != Form.PATRONAGE:
+        raise Http404
+    can_file = permissions.can_file_notice(request.user, project)
+    form = NoticeForm(request.POST or None) if can_file else None
+    if request.method == "POST":
+        if not can_file:
+            raise PermissionDenied
+        if form.is_valid():
+            kind = form.cleaned_data["kind"]
+            try:
+                workflow.apply(project, kind, actor=request.user, comment=form.cleaned_data["text"])
+            except workflow.TransitionError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(
+                    request,
+                    _("%(kind)sを提出しました。") % {"kind": workflow.action_label(kind)},
+                )
+                return redirect("projects:notices", pk=project.pk)
+    return render(
+        request,
+        "projects/report/notice_form.html",
+        {
+            "project": project,
+            "form": form,
+            "notices": project.transitions.filter(action__in=("change_notice", "cancel")),
+        },
+    )

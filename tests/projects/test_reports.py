@@ -1,0 +1,220 @@
+"""The results report: written and submitted by the lead organisation, accepted or returned
+by staff; and the 後援 change and cancellation notices."""
+
+import datetime
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from projects import workflow
+from projects.models import PatronageDetail, Report, SubsidyDetail
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+
+
+@pytest.fixture
+def project(organization):
+    return factories.make_project(lead_organization=organization, title="こども食堂")
+
+
+def _png():
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8), "green").save(buffer, "PNG")
+    return SimpleUploadedFile("photo.png", buffer.getvalue(), content_type="image/png")
+
+
+def test_member_saves_a_draft_report(client, member, project):
+    client.force_login(member)
+    response = client.post(
+        f"/projects/{project.pk}/report/",
+        {
+            "activities": "毎月2回開催",
+            "participants": "240",
+            "outcomes": "地域の見守り",
+            "save": "1",
+        },
+    )
+    assert response.status_code == 302
+    report = Report.objects.get(project=project)
+    assert (report.status, report.participants) == ("draft", 240)
+    assert not project.transitions.exists()
+
+
+def test_member_submits_the_report_with_a_photo(client, member, project):
+    client.force_login(member)
+    client.post(
+        f"/projects/{project.pk}/report/",
+        {"activities": "毎月2回開催", "photo": _png(), "photo_alt": "配膳する学生", "submit": "1"},
+    )
+    report = Report.objects.get(project=project)
+    assert report.status == "submitted"
+    assert report.submitted_at is not None
+    assert [p.alt for p in report.photos.all()] == ["配膳する学生"]
+    assert project.transitions.get().action == "submit_report"
+
+
+def test_photo_needs_its_description(client, member, project):
+    client.force_login(member)
+    response = client.post(
+        f"/projects/{project.pk}/report/", {"activities": "開催", "photo": _png(), "save": "1"}
+    )
+    assert response.status_code == 200
+    assert "写真の説明を入力してください" in response.content.decode()
+    assert not Report.objects.exists()
+
+
+def test_missing_activities_is_a_clear_message_and_keeps_the_rest(client, member, project):
+    client.force_login(member)
+    response = client.post(
+        f"/projects/{project.pk}/report/", {"activities": "", "outcomes": "成果の文", "submit": "1"}
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "入力内容を確認してください" in body
+    assert "成果の文" in body
+
+
+def test_subsidy_report_carries_the_settlement(client, member, organization):
+    project = factories.make_project(lead_organization=organization, form="subsidy")
+    client.force_login(member)
+    client.post(
+        f"/projects/{project.pk}/report/",
+        {"activities": "講座", "settlement": "収入 10万円 / 支出 9万円", "save": "1"},
+    )
+    assert SubsidyDetail.objects.get(project=project).settlement == "収入 10万円 / 支出 9万円"
+
+
+def test_submitted_report_is_read_only_for_the_member(client, member, project):
+    Report.objects.create(project=project, activities="開催")
+    workflow.apply(project, "submit_report", actor=member)
+    client.force_login(member)
+    response = client.get(f"/projects/{project.pk}/report/")
+    assert response.context["form"] is None
+    assert "提出済みです" in response.content.decode()
+    assert (
+        client.post(f"/projects/{project.pk}/report/", {"activities": "上書き"}).status_code == 403
+    )
+
+
+def test_returned_report_shows_the_comment_and_can_be_fixed(
+    client, member, coordinating_staff, project
+):
+    Report.objects.create(project=project, activities="開催")
+    workflow.apply(project, "submit_report", actor=member)
+    workflow.apply(project, "return_report", actor=coordinating_staff, comment="参加者数を記入")
+    client.force_login(member)
+    response = client.get(f"/projects/{project.pk}/report/")
+    assert "参加者数を記入" in response.content.decode()
+    client.post(
+        f"/projects/{project.pk}/report/",
+        {"activities": "開催", "participants": "30", "submit": "1"},
+    )
+    assert Report.objects.get(project=project).status == "submitted"
+
+
+def test_staff_accept_the_report_from_the_file_and_the_project_completes(
+    client, member, coordinating_staff, project
+):
+    Report.objects.create(project=project, activities="開催")
+    workflow.apply(project, "submit_report", actor=member)
+    client.force_login(coordinating_staff)
+    client.post(f"/staff/projects/{project.pk}/actions/complete/")
+    project.refresh_from_db()
+    assert project.status == "completed"
+    assert Report.objects.get(project=project).status == "accepted"
+    client.logout()
+    assert "開催" in client.get(f"/projects/{project.pk}/").content.decode()
+
+
+def test_staff_return_the_report_with_a_comment(client, member, coordinating_staff, project):
+    Report.objects.create(project=project, activities="開催")
+    workflow.apply(project, "submit_report", actor=member)
+    client.force_login(coordinating_staff)
+    client.post(f"/staff/projects/{project.pk}/actions/return_report/", {"comment": "写真を"})
+    assert Report.objects.get(project=project).status == "returned"
+
+
+def test_other_organisations_member_and_citizen_are_refused(client, other_member, citizen, project):
+    for user in (other_member, citizen):
+        client.force_login(user)
+        assert client.get(f"/projects/{project.pk}/report/").status_code == 403
+
+
+def test_report_page_of_a_private_project_is_404_to_outsiders(client, other_member, organization):
+    draft = factories.make_project(lead_organization=organization, status="draft")
+    client.force_login(other_member)
+    assert client.get(f"/projects/{draft.pk}/report/").status_code == 404
+
+
+def test_anonymous_is_sent_to_log_in(client, project):
+    response = client.get(f"/projects/{project.pk}/report/")
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+
+
+def test_member_sees_the_panel_with_history_and_staff_comments(
+    client, member, coordinating_staff, organization
+):
+    project = factories.make_project(lead_organization=organization, status="draft")
+    workflow.apply(project, "submit", actor=member)
+    workflow.apply(project, "return", actor=coordinating_staff, comment="予算の根拠を")
+    workflow.apply(project, "submit", actor=member)
+    workflow.apply(project, "approve", actor=coordinating_staff)
+    client.force_login(member)
+    body = client.get(f"/projects/{project.pk}/").content.decode()
+    assert "手続きの履歴と市からのコメント" in body
+    assert "予算の根拠を" in body
+    assert f"/projects/{project.pk}/report/" in body
+    client.logout()
+    body = client.get(f"/projects/{project.pk}/").content.decode()
+    assert "予算の根拠を" not in body
+
+
+def _patronage(organization):
+    project = factories.make_project(lead_organization=organization, form="patronage")
+    PatronageDetail.objects.create(
+        project=project,
+        event_name="講演会",
+        event_date=datetime.date(2026, 12, 1),
+        venue="市民会館",
+    )
+    return project
+
+
+def test_organiser_files_a_change_notice(client, member, organization):
+    project = _patronage(organization)
+    client.force_login(member)
+    response = client.post(
+        f"/projects/{project.pk}/notices/", {"kind": "change_notice", "text": "開始時刻を14時に"}
+    )
+    assert response.status_code == 302
+    assert project.transitions.get().comment == "開始時刻を14時に"
+    assert "開始時刻を14時に" in client.get(f"/projects/{project.pk}/notices/").content.decode()
+
+
+def test_cancellation_needs_the_confirmation_then_ends_the_project(client, member, organization):
+    project = _patronage(organization)
+    client.force_login(member)
+    response = client.post(f"/projects/{project.pk}/notices/", {"kind": "cancel", "text": "台風"})
+    assert "確認の欄を選んでください" in response.content.decode()
+    project.refresh_from_db()
+    assert project.status == "published"
+    client.post(
+        f"/projects/{project.pk}/notices/",
+        {"kind": "cancel", "text": "台風", "confirm_cancel": "on"},
+    )
+    project.refresh_from_db()
+    assert project.status == "withdrawn"
+
+
+def test_notices_page_is_only_for_patronage(client, member, project):
+    client.force_login(member)
+    assert client.get(f"/projects/{project.pk}/notices/").status_code == 404

@@ -1,0 +1,104 @@
+"""Organisation review: approve, reject with a reason, suspend; recorded and shown."""
+
+import pytest
+
+from staff.models import AuditEntry
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def pending(member):
+    return factories.make_organization(
+        status="pending",
+        name="新しい子育ての会",
+        members=[member],
+        representative_phone="049-000-0000",
+    )
+
+
+def test_review_page_shows_private_data_and_members(client, coordinating_staff, pending, member):
+    client.force_login(coordinating_staff)
+    response = client.get(f"/staff/organizations/{pending.pk}/")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "049-000-0000" in body
+    assert member.email in body
+    assert [code for code, _label, _c in response.context["actions"]] == ["approve", "reject"]
+
+
+def test_approving_lists_the_organisation_and_records_who(client, coordinating_staff, pending):
+    client.force_login(coordinating_staff)
+    client.post(f"/staff/organizations/{pending.pk}/actions/approve/")
+    pending.refresh_from_db()
+    assert pending.status == "approved"
+    assert pending.approved_at is not None
+    entry = AuditEntry.objects.get(organization=pending)
+    assert (entry.action, entry.actor) == ("approve", coordinating_staff)
+    assert entry.changes == [
+        {"field": "status", "label": "状態", "old": "承認待ち", "new": "承認済み"}
+    ]
+    assert client.get(f"/organizations/{pending.pk}/").status_code == 200
+
+
+def test_rejection_needs_a_reason(client, coordinating_staff, pending):
+    client.force_login(coordinating_staff)
+    response = client.post(
+        f"/staff/organizations/{pending.pk}/actions/reject/", {"comment": ""}, follow=True
+    )
+    assert "理由を入力してください。" in response.content.decode()
+    pending.refresh_from_db()
+    assert pending.status == "pending"
+
+
+def test_rejection_keeps_the_organisation_and_the_reason(client, coordinating_staff, pending):
+    client.force_login(coordinating_staff)
+    client.post(
+        f"/staff/organizations/{pending.pk}/actions/reject/", {"comment": "市外の団体のため"}
+    )
+    pending.refresh_from_db()
+    assert pending.status == "rejected"
+    assert AuditEntry.objects.get(organization=pending).comment == "市外の団体のため"
+    body = client.get(f"/staff/organizations/{pending.pk}/").content.decode()
+    assert "市外の団体のため" in body
+
+
+def test_suspending_hides_the_organisation_and_its_projects(
+    client, coordinating_staff, organization
+):
+    project = factories.make_project(lead_organization=organization)
+    client.force_login(coordinating_staff)
+    client.post(
+        f"/staff/organizations/{organization.pk}/actions/suspend/", {"comment": "規約違反の確認中"}
+    )
+    organization.refresh_from_db()
+    assert organization.status == "suspended"
+    client.logout()
+    assert client.get(f"/organizations/{organization.pk}/").status_code == 404
+    assert client.get(f"/projects/{project.pk}/").status_code == 404
+
+
+def test_suspended_organisation_can_be_approved_again(client, coordinating_staff):
+    organization = factories.make_organization(status="suspended")
+    client.force_login(coordinating_staff)
+    client.post(f"/staff/organizations/{organization.pk}/actions/approve/")
+    organization.refresh_from_db()
+    assert organization.status == "approved"
+
+
+def test_approving_twice_tells_the_second_click_what_happened(client, coordinating_staff, pending):
+    client.force_login(coordinating_staff)
+    client.post(f"/staff/organizations/{pending.pk}/actions/approve/")
+    response = client.post(f"/staff/organizations/{pending.pk}/actions/approve/", follow=True)
+    assert "現在「承認済み」のため" in response.content.decode()
+    assert AuditEntry.objects.filter(organization=pending).count() == 1
+
+
+@pytest.mark.parametrize("role", ["member", "citizen", "department_staff"])
+def test_only_coordinating_staff_review_organisations(client, pending, role, request):
+    client.force_login(request.getfixturevalue(role))
+    assert client.get(f"/staff/organizations/{pending.pk}/").status_code == 403
+    assert client.post(f"/staff/organizations/{pending.pk}/actions/approve/").status_code == 403
+    pending.refresh_from_db()
+    assert pending.status == "pending"

@@ -1,0 +1,159 @@
+"""Staff create projects for any organisation and edit them; every edit is audited."""
+
+import pytest
+
+from projects.models import Project
+from staff.models import AuditEntry
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def _data(organization, **changes):
+    data = {
+        "title": "市が始める防災協働事業",
+        "summary": "自主防災組織と市が訓練を行います。",
+        "form": "cooperation",
+        "lead_organization": organization.pk,
+        "fiscal_year": "2026",
+        "starts_on_0": "2026",
+        "starts_on_1": "4",
+        "starts_on_2": "1",
+        "ends_on_0": "2027",
+        "ends_on_1": "3",
+        "ends_on_2": "31",
+    }
+    data.update(changes)
+    return data
+
+
+def test_staff_create_a_draft_for_any_organisation(client, coordinating_staff, other_organization):
+    client.force_login(coordinating_staff)
+    response = client.post("/staff/projects/new/", _data(other_organization))
+    project = Project.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/staff/projects/{project.pk}/"
+    assert project.lead_organization == other_organization
+    assert project.status == "draft"
+    assert project.starts_on.isoformat() == "2026-04-01"
+    entry = AuditEntry.objects.get(project=project)
+    assert entry.action == "create"
+    assert {
+        "field": "title",
+        "label": "事業名",
+        "old": "",
+        "new": "市が始める防災協働事業",
+    } in entry.changes
+
+
+def test_staff_create_and_publish_at_once(client, coordinating_staff, organization):
+    client.force_login(coordinating_staff)
+    client.post("/staff/projects/new/", _data(organization, publish="on"))
+    project = Project.objects.get()
+    assert project.status == "published"
+    assert list(project.transitions.values_list("action", flat=True)) == ["submit", "approve"]
+    assert project.is_public
+
+
+def test_bad_date_is_a_clear_message_and_keeps_what_was_typed(
+    client, coordinating_staff, organization
+):
+    client.force_login(coordinating_staff)
+    response = client.post("/staff/projects/new/", _data(organization, starts_on_1="13"))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "年・月・日を半角数字で正しく入力してください" in body
+    assert "市が始める防災協働事業" in body
+    assert not Project.objects.exists()
+
+
+def test_end_before_start_is_refused(client, coordinating_staff, organization):
+    client.force_login(coordinating_staff)
+    response = client.post("/staff/projects/new/", _data(organization, ends_on_0="2025"))
+    assert "終了日は開始日と同じか" in response.content.decode()
+
+
+def test_edit_records_each_changed_field_old_and_new(client, coordinating_staff, organization):
+    department = factories.make_department()
+    coordinator = factories.make_user("tanto@example.jp")
+    department.staff.add(coordinator)
+    project = factories.make_project(lead_organization=organization, title="旧い名前")
+    client.force_login(coordinating_staff)
+    data = _data(
+        organization,
+        title="新しい名前",
+        form=project.form,
+        fiscal_year="2025",
+        starts_on_0="2025",
+        starts_on_1="6",
+        starts_on_2="1",
+        ends_on_0="2026",
+        ends_on_1="2",
+        ends_on_2="28",
+        summary=project.summary,
+        department=department.pk,
+        coordinator=coordinator.pk,
+        fields=list(project.fields.values_list("pk", flat=True)),
+        area=project.area_id,
+    )
+    response = client.post(f"/staff/projects/{project.pk}/edit/", data)
+    assert response.status_code == 302
+    project.refresh_from_db()
+    assert (project.title, project.department, project.coordinator) == (
+        "新しい名前",
+        department,
+        coordinator,
+    )
+    entry = AuditEntry.objects.get(project=project, action="edit")
+    assert entry.actor == coordinating_staff
+    changed = {change["field"]: (change["old"], change["new"]) for change in entry.changes}
+    assert changed["title"] == ("旧い名前", "新しい名前")
+    assert changed["department"] == ("", "生涯学習課")
+    assert set(changed) == {"title", "department", "coordinator"}
+    body = client.get(f"/staff/projects/{project.pk}/").content.decode()
+    assert "旧い名前" in body and "新しい名前" in body
+
+
+def test_saving_without_changes_records_nothing(client, coordinating_staff, organization):
+    project = factories.make_project(lead_organization=organization)
+    client.force_login(coordinating_staff)
+    client.post(
+        f"/staff/projects/{project.pk}/edit/",
+        _data(
+            organization,
+            title=project.title,
+            summary=project.summary,
+            form=project.form,
+            fiscal_year="2025",
+            starts_on_0="2025",
+            starts_on_1="6",
+            starts_on_2="1",
+            ends_on_0="2026",
+            ends_on_1="2",
+            ends_on_2="28",
+            fields=list(project.fields.values_list("pk", flat=True)),
+            area=project.area_id,
+        ),
+    )
+    assert not AuditEntry.objects.filter(project=project).exists()
+
+
+def test_edit_never_changes_the_state(client, coordinating_staff, organization):
+    project = factories.make_project(lead_organization=organization, status="submitted")
+    client.force_login(coordinating_staff)
+    client.post(
+        f"/staff/projects/{project.pk}/edit/",
+        _data(organization, status="published", form=project.form),
+    )
+    project.refresh_from_db()
+    assert project.status == "submitted"
+
+
+@pytest.mark.parametrize("role", ["department_staff", "member"])
+def test_only_coordinating_staff_create_and_edit(client, organization, role, request):
+    project = factories.make_project(
+        lead_organization=organization, department=factories.make_department()
+    )
+    client.force_login(request.getfixturevalue(role))
+    assert client.get("/staff/projects/new/").status_code == 403
+    assert client.get(f"/staff/projects/{project.pk}/edit/").status_code == 403
