@@ -10,7 +10,10 @@ from django.utils.translation import gettext as _
 from accounts.forms import ProfileForm
 from accounts.models import Profile
 from organizations.models import Invitation
-from projects.models import Project
+from projects.models import Project, Transition
+from projects.workflow import action_label
+
+HISTORY_LENGTH = 10
 
 
 @login_required
@@ -33,6 +36,12 @@ def index(request):
         .select_related("lead_organization")
         .order_by("-updated_at", "-pk")
     )
+    history = [
+        {"transition": transition, "label": action_label(transition.action)}
+        for transition in Transition.objects.filter(project__lead_organization__in=organizations)
+        .select_related("project")
+        .order_by("-created_at", "-id")[:HISTORY_LENGTH]
+    ]
     return render(
         request,
         "mypage/index.html",
@@ -40,6 +49,7 @@ def index(request):
             "memberships": memberships,
             "mypage_organizations": organizations,
             "mypage_projects": projects,
+            "mypage_history": history,
             "invitations": invitations,
         },
     )

@@ -187,12 +187,24 @@ def test_new_user_signs_up_confirms_and_registers_an_organization(
     assert_accessible()
 
 
-def test_login_and_password_reset_pages_are_accessible(
+def test_password_reset_then_mypage_with_proposals_and_history_are_accessible(
     live_server, page, assert_accessible, login, screenshot
 ):
+    from projects.models import Project, Transition
     from tests import factories
 
-    factories.make_user("reset@example.jp")
+    user = factories.make_user("reset@example.jp")
+    organization = factories.make_organization(name="大井ほたるの会", members=[user])
+    returned = factories.make_project(
+        lead_organization=organization, status=Project.Status.RETURNED, title="ほたる観察会"
+    )
+    Transition.objects.create(
+        project=returned,
+        action="return",
+        from_status="submitted",
+        to_status="returned",
+        comment="安全対策を書き足してください。",
+    )
 
     page.goto(f"{live_server.url}/accounts/login/")
     assert_accessible()
@@ -220,6 +232,13 @@ def test_login_and_password_reset_pages_are_accessible(
     assert page.get_by_role("heading", level=1).inner_text() == "パスワードを再設定しました"
     assert_accessible()
 
+    # Signed in with the new password: /mypage/ lists the proposal and the staff's comment.
     login("reset@example.jp", "new-kyodo-pass-2025")
     assert page.url == f"{live_server.url}/mypage/"
+    proposals = page.get_by_role("region", name="提案した協働事業")
+    assert "ほたる観察会" in proposals.inner_text()
+    assert "差し戻し" in proposals.inner_text()
+    history = page.get_by_role("region", name="最近の動き")
+    assert "安全対策を書き足してください。" in history.inner_text()
     assert_accessible()
+    screenshot("mypage-with-history")

@@ -113,3 +113,46 @@ def test_invalid_display_name_is_refused_with_a_message(client, citizen):
 
 def test_profile_page_needs_login(client):
     assert client.get("/mypage/profile/").status_code == 302
+
+
+def test_recent_history_shows_staff_comments_on_the_users_projects_only(
+    client, member, organization, other_organization
+):
+    from projects.models import Transition
+
+    own = factories.make_project(
+        lead_organization=organization, status=Project.Status.RETURNED, title="子ども食堂の拡充"
+    )
+    Transition.objects.create(
+        project=own,
+        action="return",
+        from_status="submitted",
+        to_status="returned",
+        comment="予算の内訳を補ってください。",
+    )
+    foreign = factories.make_project(
+        lead_organization=other_organization, status=Project.Status.RETURNED
+    )
+    Transition.objects.create(
+        project=foreign,
+        action="return",
+        from_status="submitted",
+        to_status="returned",
+        comment="よその団体への指摘",
+    )
+    client.force_login(member)
+    content = client.get("/mypage/").content.decode()
+    assert "最近の動き" in content
+    assert "予算の内訳を補ってください。" in content
+    assert "差し戻し" in content
+    assert "よその団体への指摘" not in content
+
+
+def test_mypage_stays_within_a_few_queries(
+    client, member, organization, django_assert_max_num_queries
+):
+    for _number in range(5):
+        factories.make_project(lead_organization=organization, status=Project.Status.DRAFT)
+    client.force_login(member)
+    with django_assert_max_num_queries(12):
+        assert client.get("/mypage/").status_code == 200
