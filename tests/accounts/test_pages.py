@@ -1,6 +1,7 @@
 """Every allauth page the portal shows is Japanese and wears the portal's frame."""
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.core import mail
 from django.urls import reverse
 
@@ -141,3 +142,23 @@ def test_signup_for_an_existing_address_does_not_reveal_it(client):
     assert response.status_code == 302
     assert response["Location"] == reverse("account_email_verification_sent")
     assert "登録済み" in mail.outbox[0].subject
+
+
+def test_a_second_address_is_added_confirmed_by_mail_and_removed(client, citizen):
+    client.force_login(citizen)
+    response = client.post(
+        reverse("account_email"), {"action_add": "", "email": "second@example.jp"}
+    )
+    assert response.status_code == 302
+    assert mail.outbox[-1].to == ["second@example.jp"]
+    assert "確認" in mail.outbox[-1].subject
+    page = client.get(reverse("account_email")).content.decode()
+    assert "second@example.jp" in page and "未確認" in page
+    client.post(reverse("account_email"), {"action_remove": "", "email": "second@example.jp"})
+    assert not EmailAddress.objects.filter(email="second@example.jp").exists()
+
+
+def test_an_invalid_confirmation_link_explains_itself_in_japanese(client):
+    response = client.get("/accounts/confirm-email/not-a-real-key/")
+    assert response.status_code == 200
+    assert "有効期限が切れているか、正しくありません" in response.content.decode()

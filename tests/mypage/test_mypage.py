@@ -156,3 +156,10 @@ def test_mypage_stays_within_a_few_queries(
     client.force_login(member)
     with django_assert_max_num_queries(12):
         assert client.get("/mypage/").status_code == 200
+
+
+def test_user_without_display_name_is_asked_to_choose_one(client, citizen):
+    client.force_login(citizen)
+    content = client.get("/mypage/").content.decode()
+    assert "表示名がまだ設定されていません" in content
+    assert 'href="/mypage/profile/"' in content
