@@ -6,6 +6,12 @@ import pytest
 from tests import factories
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Real hashing is slow on purpose; tests need passwords to work, not to resist attack."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def citizen(db):
     return factories.make_user("citizen@example.jp")
@@ -48,3 +54,16 @@ def coordinating_staff(db):
 @pytest.fixture
 def superuser(db):
     return factories.make_user("admin@example.jp", is_superuser=True, is_staff=True)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say how many URL × role pairs the permission matrix checked (tests/test_permission_matrix.py)."""
+    from tests.summary import PERMISSION_MATRIX_PAIRS
+
+    if PERMISSION_MATRIX_PAIRS:
+        urls = len({(method, path) for method, path, _role in PERMISSION_MATRIX_PAIRS})
+        terminalreporter.write_sep(
+            "-",
+            f"permission matrix: {len(PERMISSION_MATRIX_PAIRS)} URL × role pairs checked "
+            f"({urls} URLs × 7 roles)",
+        )
