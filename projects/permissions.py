@@ -104,3 +104,23 @@ def can_submit_proposal(user, project):
 
 def can_withdraw_proposal(user, project):
     return project.status in WITHDRAWABLE_STATUSES and is_lead_member(user, project)
+
+
+def proposal_rights(user, projects):
+    """can_edit / can_withdraw for a list of projects at once (one query, for lists)."""
+    from organizations.models import Membership
+
+    member_of = set()
+    if user.is_authenticated:
+        member_of = set(
+            Membership.objects.filter(user=user).values_list("organization_id", flat=True)
+        )
+    return {
+        project.pk: {
+            "can_edit": project.status in EDITABLE_STATUSES
+            and project.lead_organization_id in member_of,
+            "can_withdraw": project.status in WITHDRAWABLE_STATUSES
+            and project.lead_organization_id in member_of,
+        }
+        for project in projects
+    }
