@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -57,6 +58,8 @@ class Table:
             cells = []
             for column in self.columns:
                 value = column.value(row)
+                if isinstance(value, Promise):  # a lazy translation
+                    value = str(value)
                 if isinstance(value, datetime.datetime):
                     value = timezone.localtime(value).date() if timezone.is_aware(value) else value
                 cells.append(value)

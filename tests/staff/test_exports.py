@@ -127,3 +127,17 @@ def test_department_staff_export_only_their_departments_projects(
 def test_citizen_cannot_export(client, citizen):
     client.force_login(citizen)
     assert client.get("/staff/projects/?export=csv").status_code == 403
+
+
+def test_overdue_queue_exports_its_translated_labels(client, coordinating_staff, organization):
+    factories.make_project(
+        lead_organization=organization,
+        title="報告遅れ",
+        starts_on=datetime.date(2025, 4, 1),
+        ends_on=timezone.localdate() - datetime.timedelta(days=90),
+    )
+    client.force_login(coordinating_staff)
+    rows = _xlsx_rows(client.get("/staff/queues/reports-due.xlsx"))
+    header = rows[0]
+    assert rows[1][header.index("状況")] == "期限超過"
+    assert rows[1][header.index("実績報告")] == "未着手"

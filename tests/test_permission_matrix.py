@@ -1,0 +1,275 @@
+"""Every URL of the portal × every role, with the answer each role must get.
+
+A leak (a 200 where a 404 or 403 is expected) or a lock-out (the reverse) fails the test.
+Adding a URL is one line in MATRIX. The number of pairs checked is printed at the end of
+the run (see `pytest_terminal_summary` in tests/conftest.py).
+
+Answers: a status code, or LOGIN for a redirect to the login page. Each pair runs against
+fresh data, so that a POST one role makes cannot change what the next role gets.
+"""
+
+import datetime
+
+import pytest
+from django.core.files.base import ContentFile
+
+from notifications.models import NotificationFailure
+from projects.models import Attachment, PatronageDetail
+from tests import factories
+from tests.summary import PERMISSION_MATRIX_PAIRS
+
+LOGIN = "login"
+ROLES = (
+    "anonymous",
+    "citizen",
+    "member",
+    "other_member",
+    "department_staff",
+    "coordinating_staff",
+    "superuser",
+)
+
+#                 anon    citizen member other  dept  coord admin
+EVERYONE = (200, 200, 200, 200, 200, 200, 200)
+SIGNED_IN = (LOGIN, 200, 200, 200, 200, 200, 200)
+GUESTS_ONLY = (200, 302, 302, 302, 302, 302, 302)  # allauth sends the signed-in on
+LEAD_AND_STAFF = (404, 404, 200, 404, 200, 200, 200)  # a project of the department
+LEAD_AND_COORDINATING = (404, 404, 200, 404, 404, 200, 200)
+LEAD_ONLY = (404, 404, 200, 404, 404, 404, 404)
+DESK = (LOGIN, 403, 403, 403, 200, 200, 200)
+COORDINATING = (LOGIN, 403, 403, 403, 403, 200, 200)
+COORDINATING_POST = (LOGIN, 403, 403, 403, 403, 302, 302)
+NOBODY = (404, 404, 404, 404, 404, 404, 404)
+ADMIN_SITE = (302, 302, 302, 302, 302, 302, 200)
+
+# (method, path, answers by role in ROLES order, POST data)
+MATRIX = [
+    # Public pages, feeds and open data
+    ("GET", "/", EVERYONE),
+    ("GET", "/accessibility/", EVERYONE),
+    ("GET", "/healthz", EVERYONE),
+    ("GET", "/robots.txt", EVERYONE),
+    ("GET", "/sitemap.xml", EVERYONE),
+    ("GET", "/principles/", EVERYONE),
+    ("GET", "/forms/", EVERYONE),
+    ("GET", "/projects/", EVERYONE),
+    ("GET", "/projects/?form=subsidy&q=防災", EVERYONE),
+    ("GET", "/projects/{public}/", EVERYONE),
+    ("GET", "/projects/{draft}/", LEAD_AND_STAFF),
+    ("GET", "/projects/{submitted}/", LEAD_AND_COORDINATING),
+    ("GET", "/projects/{hidden}/", LEAD_AND_COORDINATING),
+    ("GET", "/projects/999999/", NOBODY),
+    ("GET", "/organizations/", EVERYONE),
+    ("GET", "/organizations/{organization}/", EVERYONE),
+    ("GET", "/organizations/{pending}/", LEAD_AND_COORDINATING),
+    ("GET", "/opendata/", EVERYONE),
+    ("GET", "/opendata/projects.csv", EVERYONE),
+    ("GET", "/opendata/projects.json", EVERYONE),
+    ("GET", "/opendata/organizations.csv", EVERYONE),
+    ("GET", "/opendata/organizations.json", EVERYONE),
+    ("GET", "/opendata/events.csv", EVERYONE),
+    ("GET", "/feeds/projects.atom", EVERYONE),
+    ("GET", "/calendar.ics", EVERYONE),
+    ("POST", "/i18n/setlang/", (302,) * 7, {"language": "ja", "next": "/"}),
+    # Accounts (django-allauth)
+    ("GET", "/accounts/login/", GUESTS_ONLY),
+    ("GET", "/accounts/signup/", GUESTS_ONLY),
+    ("GET", "/accounts/logout/", (302, 200, 200, 200, 200, 200, 200)),
+    ("GET", "/accounts/inactive/", EVERYONE),
+    ("GET", "/accounts/email/", SIGNED_IN),
+    ("GET", "/accounts/confirm-email/", EVERYONE),
+    ("GET", "/accounts/confirm-email/not-a-key/", EVERYONE),
+    ("GET", "/accounts/password/change/", SIGNED_IN),
+    ("GET", "/accounts/password/set/", (LOGIN, 302, 302, 302, 302, 302, 302)),
+    ("GET", "/accounts/password/reset/", EVERYONE),
+    ("GET", "/accounts/password/reset/done/", EVERYONE),
+    ("GET", "/accounts/password/reset/key/1-not-a-key/", EVERYONE),
+    ("GET", "/accounts/password/reset/key/done/", EVERYONE),
+    ("GET", "/accounts/reauthenticate/", SIGNED_IN),
+    ("GET", "/accounts/login/code/confirm/", (LOGIN, 302, 302, 302, 302, 302, 302)),
+    # My page
+    ("GET", "/mypage/", SIGNED_IN),
+    ("GET", "/mypage/profile/", SIGNED_IN),
+    # Organisation registration and management
+    ("GET", "/organizations/register/", SIGNED_IN),
+    ("GET", "/organizations/{organization}/edit/", (LOGIN, 403, 200, 403, 403, 403, 403)),
+    ("GET", "/organizations/{pending}/edit/", (LOGIN, 404, 200, 404, 404, 403, 403)),
+    ("GET", "/organizations/{organization}/members/", (LOGIN, 403, 200, 403, 403, 403, 403)),
+    (
+        "POST",
+        "/organizations/{organization}/members/invite/",
+        (LOGIN, 403, 302, 403, 403, 403, 403),
+        {"email": "new@example.jp", "role": "editor"},
+    ),
+    (
+        "POST",
+        "/organizations/{organization}/invitations/999999/revoke/",
+        (LOGIN, 403, 404, 403, 403, 403, 403),
+    ),
+    (
+        "POST",
+        "/organizations/{organization}/members/{membership}/role/",
+        (LOGIN, 403, 302, 403, 403, 403, 403),
+        {"role": "owner"},
+    ),
+    (
+        "POST",
+        "/organizations/{organization}/members/{membership}/remove/",
+        (LOGIN, 403, 302, 403, 403, 403, 403),
+    ),
+    ("GET", "/organizations/invitations/not-a-token/", NOBODY),
+    # Proposals (the organisation side)
+    ("GET", "/projects/new/", SIGNED_IN),
+    ("GET", "/projects/{draft}/proposal/", LEAD_AND_STAFF),
+    ("GET", "/projects/{submitted}/proposal/", LEAD_AND_COORDINATING),
+    ("GET", "/projects/{draft}/edit/", LEAD_ONLY),
+    ("POST", "/projects/{draft}/submit/", (404, 404, 302, 404, 404, 404, 404)),
+    ("GET", "/projects/{draft}/withdraw/", LEAD_ONLY),
+    ("GET", "/projects/{draft}/image/", NOBODY),
+    ("GET", "/projects/{draft}/files/{attachment}/", LEAD_AND_STAFF),
+    ("GET", "/projects/{public}/files/{attachment}/", (404, 404, 404, 404, 404, 404, 404)),
+    # Results report and 後援 notices
+    ("GET", "/projects/{public}/report/", (LOGIN, 403, 200, 403, 200, 200, 200)),
+    ("GET", "/projects/{draft}/report/", (LOGIN, 404, 200, 404, 200, 200, 200)),
+    ("GET", "/projects/{submitted}/report/", (LOGIN, 404, 200, 404, 404, 200, 200)),
+    (
+        "POST",
+        "/projects/{public}/report/",
+        (LOGIN, 403, 302, 403, 403, 403, 403),
+        {"activities": "実施しました", "save": "1"},
+    ),
+    ("GET", "/projects/{patronage}/notices/", (LOGIN, 403, 200, 403, 403, 200, 200)),
+    (
+        "POST",
+        "/projects/{patronage}/notices/",
+        (LOGIN, 403, 302, 403, 403, 403, 403),
+        {"kind": "change_notice", "text": "会場の変更"},
+    ),
+    # Staff desk
+    ("GET", "/staff/", DESK),
+    ("GET", "/staff/projects/", DESK),
+    ("GET", "/staff/projects/?export=csv", DESK),
+    ("GET", "/staff/projects/?export=xlsx", DESK),
+    ("GET", "/staff/projects/new/", COORDINATING),
+    ("GET", "/staff/projects/{public}/", DESK),
+    ("GET", "/staff/projects/{submitted}/", COORDINATING),
+    ("GET", "/staff/projects/{public}/edit/", COORDINATING),
+    ("POST", "/staff/projects/{submitted}/actions/approve/", COORDINATING_POST),
+    (
+        "POST",
+        "/staff/projects/{submitted}/actions/return/",
+        COORDINATING_POST,
+        {"comment": "再考を"},
+    ),
+    ("POST", "/staff/projects/{public}/actions/hide/", (LOGIN, 403, 403, 403, 302, 302, 302)),
+    ("GET", "/staff/queues/submitted-proposals.csv", DESK),
+    ("GET", "/staff/queues/reports-due.xlsx", DESK),
+    ("GET", "/staff/queues/pending-organizations.csv", COORDINATING),
+    ("GET", "/staff/queues/notification-failures.xlsx", COORDINATING),
+    ("GET", "/staff/organizations/", COORDINATING),
+    ("GET", "/staff/organizations/?export=xlsx", COORDINATING),
+    ("GET", "/staff/organizations/{pending}/", COORDINATING),
+    ("POST", "/staff/organizations/{pending}/actions/approve/", COORDINATING_POST),
+    (
+        "POST",
+        "/staff/organizations/{organization}/actions/suspend/",
+        COORDINATING_POST,
+        {"comment": "確認中"},
+    ),
+    ("POST", "/staff/notifications/{failure}/resend/", COORDINATING_POST),
+    ("POST", "/staff/notifications/{failure}/resolve/", COORDINATING_POST),
+    ("GET", "/staff/figures/", DESK),
+    ("GET", "/staff/figures/form.csv", DESK),
+    ("GET", "/staff/figures/area.xlsx", DESK),
+    # Django admin (superusers only; the others are sent to its own login)
+    ("GET", "/admin/", ADMIN_SITE),
+    ("GET", "/admin/projects/project/", ADMIN_SITE),
+    # /media/ is served by Django only in development (DEBUG) and holds public uploads only.
+]
+
+
+def _cases():
+    for row in MATRIX:
+        method, path, answers = row[:3]
+        assert len(answers) == len(ROLES), path
+        for role, expected in zip(ROLES, answers, strict=True):
+            yield pytest.param(
+                method,
+                path,
+                role,
+                expected,
+                row[3] if len(row) > 3 else None,
+                id=f"{method} {path} as {role}",
+            )
+
+
+@pytest.fixture
+def world(organization, other_organization, member, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    department = factories.make_department()
+    public = factories.make_project(lead_organization=organization, department=department)
+    draft = factories.make_project(
+        lead_organization=organization, status="draft", department=department
+    )
+    submitted = factories.make_project(lead_organization=organization, status="submitted")
+    hidden = factories.make_project(lead_organization=organization, is_hidden=True)
+    patronage = factories.make_project(lead_organization=organization, form="patronage")
+    PatronageDetail.objects.create(
+        project=patronage,
+        event_name="講演会",
+        event_date=datetime.date(2026, 12, 1),
+        venue="市民会館",
+    )
+    pending = factories.make_organization(status="pending", members=[member])
+    second = factories.make_user("editor@example.jp")
+    membership = organization.memberships.create(user=second, role="editor")
+    attachment = Attachment.objects.create(
+        project=draft,
+        kind="other",
+        file=ContentFile(b"%PDF-1.4 test", name="a.pdf"),
+        original_name="資料.pdf",
+        content_type="application/pdf",
+        size=13,
+    )
+    failure = NotificationFailure.objects.create(
+        kind="project_decision",
+        subject="件名",
+        body="本文",
+        recipients="member@example.jp",
+        error="SMTPException",
+        project=public,
+    )
+    return {
+        "organization": organization.pk,
+        "pending": pending.pk,
+        "public": public.pk,
+        "draft": draft.pk,
+        "submitted": submitted.pk,
+        "hidden": hidden.pk,
+        "patronage": patronage.pk,
+        "membership": membership.pk,
+        "attachment": attachment.pk,
+        "failure": failure.pk,
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("method", "path", "role", "expected", "data"), list(_cases()))
+def test_permission_matrix(client, world, request, method, path, role, expected, data):
+    if role != "anonymous":
+        client.force_login(request.getfixturevalue(role))
+    url = path.format(**world)
+    response = client.post(url, data or {}) if method == "POST" else client.get(url)
+    if expected == LOGIN:
+        assert response.status_code == 302, f"{method} {url} as {role}: {response.status_code}"
+        assert response["Location"].startswith("/accounts/login/"), response["Location"]
+    else:
+        assert response.status_code == expected, (
+            f"{method} {url} as {role}: expected {expected}, got {response.status_code}"
+        )
+        if expected == 302 and response.has_header("Location"):
+            assert not response["Location"].startswith("/accounts/login/"), (
+                f"{method} {url} as {role} was sent to log in"
+            )
+    PERMISSION_MATRIX_PAIRS.append((method, path, role))
