@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.forms import inlineformset_factory
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -46,7 +47,7 @@ ALLOWED_CONTROL_CHARACTERS = {"\n", "\r", "\t"}
 
 
 def current_fiscal_year(today=None):
-    today = today or datetime.date.today()
+    today = today or timezone.localdate()
     return today.year if today.month >= 4 else today.year - 1
 
 
@@ -388,7 +389,7 @@ class ProposalForm(PlainTextMixin, forms.ModelForm):
         )
         self.fields["fiscal_year"].mark = "required"
         if not self.instance.pk and not self.is_bound:
-            self.initial.setdefault("fiscal_year", current_fiscal_year())
+            self.initial["fiscal_year"] = self.initial.get("fiscal_year") or current_fiscal_year()
         if "lead_organization" in self.fields:
             self.fields["lead_organization"].mark = "required"
 

@@ -77,6 +77,15 @@ def test_form_page_shows_the_chosen_forms_own_fields(signed_in):
     assert "※必須" in content and "※任意" in content
 
 
+def test_fiscal_year_starts_as_the_current_one(signed_in):
+    from projects.forms import current_fiscal_year
+
+    content = signed_in.get(create_url("cohosting")).content.decode()
+    assert f'name="fiscal_year" value="{current_fiscal_year()}"' in content
+    assert current_fiscal_year(datetime.date(2026, 3, 31)) == 2025
+    assert current_fiscal_year(datetime.date(2026, 4, 1)) == 2026
+
+
 def test_unknown_form_code_shows_the_choice_again_with_an_error(signed_in):
     response = signed_in.get(reverse("projects:proposal_create") + "?form=bogus")
     assert response.status_code == 200

@@ -1,0 +1,187 @@
+"""A member of an approved organisation proposes a 後援 and a 補助 project in a real browser:
+chooses the form, saves a draft, has a mislabelled file refused without losing the text,
+attaches documents, sees what is still missing, submits, and finds both on /mypage/ with
+their state. axe-core checks every proposal page, signed in, with and without errors."""
+
+import datetime
+import re
+
+import pytest
+from django.core.cache import cache
+from django.utils import timezone
+
+from projects.models import Project
+from tests import factories
+
+from .conftest import PHONE
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+EMAIL = "kodomo-shokudo@example.jp"
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def files(tmp_path):
+    def make(name, content):
+        path = tmp_path / name
+        path.write_bytes(content)
+        return str(path)
+
+    pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+    return {
+        "fake_pdf": make("kaisai-yoko.pdf", b"<!doctype html><script>alert(1)</script>"),
+        "bylaws": make("会則.pdf", pdf),
+        "officers": make("役員名簿.pdf", pdf),
+        "outline": make("開催要項.pdf", pdf),
+        "budget": make("収支予算書.pdf", pdf),
+    }
+
+
+def no_horizontal_scroll(page):
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0, f"{page.url} scrolls sideways by {overflow}px"
+
+
+def fill_date(page, prefix, value):
+    page.locator(f"#id_{prefix}_0").fill(str(value.year))
+    page.locator(f"#id_{prefix}_1").fill(str(value.month))
+    page.locator(f"#id_{prefix}_2").fill(str(value.day))
+
+
+def fill_common(page, title, starts_on):
+    page.get_by_label("事業名").fill(title)
+    page.get_by_label("概要").fill("地域の子どもと家族が防災を学ぶ催しです。")
+    page.get_by_label(re.compile(r"^目的")).fill("子どもの居場所づくりと防災意識の向上")
+    page.get_by_label("期待される効果").fill("地域のつながりが強まります。")
+    page.get_by_role("group", name="活動分野").get_by_role("checkbox").first.check()
+    page.get_by_label("上福岡地区").check()
+    fill_date(page, "starts_on", starts_on)
+    page.get_by_label("安全対策(保険)").fill("行事保険に加入します。")
+    page.get_by_label("安全対策(危機管理)").fill("救護担当を置き、緊急連絡網を作ります。")
+    for radio in page.locator('input[type="radio"][value="yes"]').all():
+        radio.check()
+
+
+def choose_form(page, live_server, label):
+    page.goto(f"{live_server.url}/mypage/")
+    page.get_by_role("link", name="協働事業を提案する").click()
+    page.get_by_label(label, exact=True).check()
+    page.get_by_role("button", name="次へ(内容の入力)").click()
+
+
+def test_member_proposes_patronage_and_subsidy_and_finds_them_on_mypage(
+    live_server, page, login, assert_accessible, screenshot, files, tmp_path, settings
+):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.MEDIA_ROOT = tmp_path / "media"
+    member = factories.make_user(EMAIL)
+    factories.make_organization(name="ふじみ野子ども食堂ネット", members=[member])
+    login(EMAIL)
+    page.wait_for_url("**/mypage/")
+    event_date = timezone.localdate() + datetime.timedelta(days=60)
+
+    # The form is chosen first; forgetting to choose says so.
+    page.goto(f"{live_server.url}/projects/new/?form=")
+    assert "error-summary" in page.content()
+    assert_accessible()
+    choose_form(page, live_server, "後援")
+    assert page.get_by_role("heading", level=1).inner_text() == "協働事業を提案する(後援)"
+    assert_accessible()
+    page.set_viewport_size(PHONE)
+    no_horizontal_scroll(page)
+    screenshot("proposal-new-patronage-phone")
+
+    # An impossible date is refused with a message; everything typed stays.
+    fill_common(page, "こども防災フェア", event_date)
+    page.get_by_label("行事名").fill("ふじみ野こども防災フェア")
+    page.locator("#id_detail-event_date_0").fill(str(event_date.year))
+    page.locator("#id_detail-event_date_1").fill("2")
+    page.locator("#id_detail-event_date_2").fill("30")
+    page.get_by_label("開催場所").fill("ふじみ野市立産業文化センター")
+    page.get_by_label("ポスターに市の名義を表示").check()
+    page.get_by_role("button", name="下書きを保存する").click()
+    summary = page.get_by_role("alert")
+    assert f"{event_date.year}年2月30日という日付はありません。" in summary.inner_text()
+    assert page.get_by_label("事業名").input_value() == "こども防災フェア"
+    assert page.locator("#id_detail-event_date_2").input_value() == "30"
+    assert page.locator("#id_detail-event_date_0").get_attribute("aria-invalid") == "true"
+    assert_accessible()
+    screenshot("proposal-date-error-phone")
+
+    fill_date(page, "detail-event_date", event_date)
+    page.get_by_role("button", name="下書きを保存する").click()
+    assert "下書きを保存しました" in page.get_by_role("status").inner_text()
+    patronage = Project.objects.get(form="patronage")
+    assert patronage.status == "draft"
+    assert_accessible()
+
+    # Submitting without the documents lists what is missing.
+    page.goto(f"{live_server.url}/projects/{patronage.pk}/proposal/")
+    assert "提出する前に、あと4件の入力が必要です。" in page.content()
+    assert_accessible()
+    page.get_by_role("button", name="提出する").click()
+    assert "まだ提出できません" in page.content()
+    assert "「役員名簿」のファイルを添付してください。" in page.get_by_role("alert").inner_text()
+    assert_accessible()
+
+    # A .pdf that is really HTML is refused; the text typed meanwhile stays.
+    page.get_by_label("行事名").fill("ふじみ野こども防災フェア2026")
+    page.get_by_label("開催要項").set_input_files(files["fake_pdf"])
+    page.get_by_role("button", name="下書きを保存する").click()
+    assert (
+        "HTML や SVG などのファイルは受け付けていません。" in page.get_by_role("alert").inner_text()
+    )
+    assert page.get_by_label("行事名").input_value() == "ふじみ野こども防災フェア2026"
+    assert_accessible()
+
+    for kind, label in (
+        ("bylaws", "規約・会則"),
+        ("officers", "役員名簿"),
+        ("outline", "開催要項"),
+        ("budget", "収支予算書"),
+    ):
+        page.get_by_label(re.compile(f"^{label}")).set_input_files(files[kind])
+    page.get_by_role("button", name="保存して提出する").click()
+    assert "提案を提出しました" in page.get_by_role("status").inner_text()
+    patronage.refresh_from_db()
+    assert patronage.status == "submitted"
+    assert patronage.attachments.count() == 4
+    assert_accessible()
+    screenshot("proposal-submitted-phone")
+
+    # The 補助: the budget attached on the first page already.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    choose_form(page, live_server, "補助")
+    fill_common(page, "こども食堂の運営", event_date)
+    page.get_by_label("申請額(円)").fill("150,000")
+    page.get_by_label(re.compile(r"^収支予算 ")).fill("収入: 補助金15万円 / 支出: 食材費")
+    page.get_by_label(re.compile(r"^収支予算書")).set_input_files(files["budget"])
+    page.get_by_role("button", name="下書きを保存する").click()
+    subsidy = Project.objects.get(form="subsidy")
+    assert subsidy.subsidy.requested_amount == 150000
+    assert subsidy.attachments.get().original_name == "収支予算書.pdf"
+    page.get_by_role("button", name="保存して提出する").click()
+    subsidy.refresh_from_db()
+    assert subsidy.status == "submitted"
+
+    # The withdrawal page, visited but not used.
+    page.goto(f"{live_server.url}/projects/{subsidy.pk}/withdraw/")
+    assert_accessible()
+
+    # Both on /mypage/ with their state.
+    page.goto(f"{live_server.url}/mypage/")
+    table = page.get_by_role("table", name="提案した協働事業の一覧")
+    for title in ("こども防災フェア", "こども食堂の運営"):
+        row = table.get_by_role("row").filter(has_text=title)
+        assert "審査中" in row.inner_text()
+    assert_accessible()
+    screenshot("mypage-with-proposals")
