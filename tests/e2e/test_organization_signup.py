@@ -242,3 +242,42 @@ def test_password_reset_then_mypage_with_proposals_and_history_are_accessible(
     assert "安全対策を書き足してください。" in history.inner_text()
     assert_accessible()
     screenshot("mypage-with-history")
+
+
+def test_refusals_and_rarely_seen_account_pages_are_accessible(
+    live_server, page, assert_accessible, login, settings
+):
+    from tests import factories
+
+    organization = factories.make_organization(name="よその会")
+    factories.make_user("plain@example.jp")
+
+    for path, heading in [
+        ("/accounts/confirm-email/not-a-real-key/", "メールアドレスの確認"),
+        ("/accounts/password/reset/key/1-not-a-key/", "再設定のリンクが無効です"),
+        ("/accounts/inactive/", "このアカウントは利用停止中です"),
+    ]:
+        page.goto(live_server.url + path)
+        assert page.get_by_role("heading", level=1).inner_text() == heading
+        assert_accessible(path)
+
+    login("plain@example.jp")
+    response = page.goto(f"{live_server.url}/organizations/{organization.pk}/edit/")
+    assert response.status == 403
+    assert page.get_by_role("heading", level=1).inner_text() == "このページを使う権限がありません"
+    assert_accessible()
+    page.goto(f"{live_server.url}/accounts/reauthenticate/")
+    assert page.get_by_role("heading", level=1).inner_text() == "パスワードの再入力"
+    assert_accessible()
+
+    settings.ACCOUNT_RATE_LIMITS = {**settings.ACCOUNT_RATE_LIMITS, "reset_password": "1/m/ip"}
+    page.goto(f"{live_server.url}/accounts/logout/")
+    page.get_by_role("button", name="ログアウトする").click()
+    for _attempt in range(2):
+        page.goto(f"{live_server.url}/accounts/password/reset/")
+        page.get_by_label("メールアドレス").fill("plain@example.jp")
+        page.get_by_role("button", name="再設定のメールを送る").click()
+    assert page.get_by_role("heading", level=1).inner_text() == (
+        "操作が続いたため、しばらくお待ちください"
+    )
+    assert_accessible()
