@@ -162,3 +162,21 @@ def test_an_invalid_confirmation_link_explains_itself_in_japanese(client):
     response = client.get("/accounts/confirm-email/not-a-real-key/")
     assert response.status_code == 200
     assert "有効期限が切れているか、正しくありません" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("url_name", "data"),
+    [
+        ("account_login", {"login": "a\x00b@example.jp", "password": "x"}),
+        ("account_login", {"login": "x" * 5000, "password": "y" * 5000}),
+        ("account_login", {"login": ["one@example.jp", "two@example.jp"]}),
+        ("account_signup", {"email": "\x1b@example.jp", "display_name": "x" * 10000}),
+        ("account_signup", {"email": "hanako@example.jp", "password1": "\x00" * 10}),
+        ("account_reset_password", {"email": "\x00"}),
+        ("account_reset_password", {"email": "a" * 400 + "@example.jp"}),
+    ],
+)
+def test_hostile_account_input_gets_a_form_error_not_a_500(client, url_name, data):
+    response = client.post(reverse(url_name), data)
+    assert response.status_code == 200
+    assert "入力内容を確認してください" in response.content.decode()
