@@ -71,9 +71,11 @@ def fill_common(page, title, starts_on):
         radio.check()
 
 
-def choose_form(page, live_server, label):
+def choose_form(page, live_server, label, assert_accessible=None):
     page.goto(f"{live_server.url}/mypage/")
     page.get_by_role("link", name="協働事業を提案する").click()
+    if assert_accessible:
+        assert_accessible()
     page.get_by_label(label, exact=True).check()
     page.get_by_role("button", name="次へ(内容の入力)").click()
 
@@ -93,7 +95,7 @@ def test_member_proposes_patronage_and_subsidy_and_finds_them_on_mypage(
     page.goto(f"{live_server.url}/projects/new/?form=")
     assert "error-summary" in page.content()
     assert_accessible()
-    choose_form(page, live_server, "後援")
+    choose_form(page, live_server, "後援", assert_accessible)
     assert page.get_by_role("heading", level=1).inner_text() == "協働事業を提案する(後援)"
     assert_accessible()
     page.set_viewport_size(PHONE)
@@ -185,3 +187,46 @@ def test_member_proposes_patronage_and_subsidy_and_finds_them_on_mypage(
         assert "審査中" in row.inner_text()
     assert_accessible()
     screenshot("mypage-with-proposals")
+
+
+def test_returned_proposal_is_answered_from_mypage(
+    live_server, page, login, assert_accessible, screenshot, tmp_path, settings
+):
+    from projects import workflow
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.MEDIA_ROOT = tmp_path / "media"
+    member = factories.make_user(EMAIL)
+    staff = factories.make_user("kyodo@example.jp")
+    factories.coordinating_department().staff.add(staff)
+    organization = factories.make_organization(members=[member])
+    project = factories.make_project(
+        lead_organization=organization, status="submitted", title="公園の花壇づくり"
+    )
+    workflow.apply(
+        project, "return", actor=staff, comment="安全対策をもう少し詳しく書いてください。"
+    )
+    login(EMAIL)
+    page.wait_for_url("**/mypage/")
+    assert "安全対策をもう少し詳しく書いてください。" in page.content()
+    assert_accessible()
+    page.get_by_role("link", name="内容を直して、もう一度提出する").click()
+    assert "差し戻されました" in page.content()
+    assert_accessible()
+    page.goto(f"{live_server.url}/projects/{project.pk}/proposal/")
+    assert page.get_by_role(
+        "heading", name="差し戻されました: 協働推進課からのコメント"
+    ).is_visible()
+    assert_accessible()
+    screenshot("proposal-returned")
+
+
+def test_signed_in_person_without_an_organisation_learns_how_to_propose(
+    live_server, page, login, assert_accessible
+):
+    factories.make_user("hitori@example.jp")
+    login("hitori@example.jp")
+    page.wait_for_url("**/mypage/")
+    page.goto(f"{live_server.url}/projects/new/")
+    assert "承認を受けた団体のメンバー" in page.content()
+    assert_accessible()

@@ -241,3 +241,23 @@ def test_tampered_formset_management_data_is_refused(signed_in, organization):
 def test_tampered_area_id_is_refused(signed_in, organization):
     response = post_create(signed_in, organization, area="999999")
     assert_refused_and_kept(response, "正しく選択してください")
+
+
+def test_tampered_attachment_ids_for_removal_are_refused(signed_in, draft):
+    response = post_edit(signed_in, draft, **{"files-remove_attachments": ["abc", "999999"]})
+    assert_refused_and_kept(response, "削除する添付ファイル")
+
+
+def test_impossible_event_time_is_refused(signed_in, organization):
+    response = post_create(
+        signed_in,
+        organization,
+        **{
+            "events-0-title": "説明会",
+            "events-0-starts_on_0": "2026",
+            "events-0-starts_on_1": "5",
+            "events-0-starts_on_2": "10",
+            "events-0-start_time": "25:99",
+        },
+    )
+    assert_refused_and_kept(response, "イベント 1件目: 開始時間")
