@@ -177,6 +177,8 @@ ACCOUNT_FORMS = {
 }
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[ふじみ野 協働ポータル] "
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+# Wherever allauth names a person (messages, e-mails), it uses the public display name.
+ACCOUNT_USER_DISPLAY = "accounts.models.display_name_of"
 
 # E-mail: the console in development, SMTP when EMAIL_HOST is set.
 EMAIL_BACKEND = env_str(

@@ -180,3 +180,26 @@ def test_hostile_account_input_gets_a_form_error_not_a_500(client, url_name, dat
     response = client.post(reverse(url_name), data)
     assert response.status_code == 200
     assert "入力内容を確認してください" in response.content.decode()
+
+
+def test_login_message_greets_by_display_name_not_email(client, citizen):
+    from accounts.models import Profile
+
+    Profile.objects.create(user=citizen, display_name="ふじみん")
+    response = client.post(
+        reverse("account_login"),
+        {"login": citizen.email, "password": "test-password-123"},
+        follow=True,
+    )
+    content = response.content.decode()
+    assert "ログインしました(ふじみん さん)。" in content
+    assert f"{citizen.email} としてログイン" not in content
+
+
+def test_allauth_names_people_by_their_display_name(citizen):
+    from allauth.account.utils import user_display
+
+    from accounts.models import Profile
+
+    Profile.objects.create(user=citizen, display_name="おおいっ子")
+    assert user_display(citizen) == "おおいっ子"
