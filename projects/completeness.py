@@ -16,7 +16,7 @@ from organizations.models import Organization
 from portal.wareki import wareki_date
 from principles.models import ChecklistItem
 
-from .models import REQUIRED_ATTACHMENT_KINDS, Form, Project
+from .models import FORM_DETAIL_ATTRIBUTES, REQUIRED_ATTACHMENT_KINDS, Form, Project
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ class Problem:
     section: str  # "project", "detail", "partners", "selfcheck", "files"
     field: str | None
     message: str
+    label: str = ""  # what the field is called, for lists away from the form
 
 
 REQUIRED = _("提出するには、この項目の入力が必要です。")
@@ -86,14 +87,17 @@ def proposal_problems(project):
         )
     for name in PROJECT_FIELDS:
         if _is_empty(getattr(project, name)):
-            problems.append(Problem("project", name, REQUIRED))
+            label = Project._meta.get_field(name).verbose_name
+            problems.append(Problem("project", name, REQUIRED, label))
     if not project.fields.exists():
         problems.append(Problem("project", "fields", _("活動分野を1つ以上選んでください。")))
 
     detail = project.form_detail()
+    detail_model = Project._meta.get_field(FORM_DETAIL_ATTRIBUTES[project.form]).related_model
     for name in DETAIL_FIELDS[project.form]:
         if detail is None or _is_empty(getattr(detail, name)):
-            problems.append(Problem("detail", name, REQUIRED))
+            label = detail_model._meta.get_field(name).verbose_name
+            problems.append(Problem("detail", name, REQUIRED, label))
     if project.form == Form.PATRONAGE and detail is not None:
         problems.extend(_patronage_problems(project, detail))
     if project.form == Form.COMMITTEE and not project.partners.exists():

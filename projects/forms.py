@@ -205,7 +205,6 @@ class DatePartsField(forms.MultiValueField):
     }
 
     def __init__(self, **kwargs):
-        kwargs.pop("max_length", None)
         fields = (forms.CharField(), forms.CharField(), forms.CharField())
         super().__init__(fields=fields, require_all_fields=False, **kwargs)
         self.help_text = self.help_text or _("西暦で入力します。")

@@ -140,7 +140,9 @@ def _all_valid(forms):
 
 
 def _anchor(bound_field):
-    if bound_field.field.widget.use_fieldset or bound_field.field.widget.is_hidden:
+    """The id of the first input of a field: a fieldset's first choice or date part."""
+    widget = bound_field.field.widget
+    if widget.use_fieldset and not widget.is_hidden:
         return f"{bound_field.auto_id}_0"
     return bound_field.auto_id
 
@@ -244,21 +246,25 @@ def _save_forms(request, forms, *, project, form_code):
             forms[name].save()
         forms["selfcheck"].save(proposal)
         to_delete = forms["files"].save(proposal, request.user)
-        transaction.on_commit(lambda: [storage.delete(name) for storage, name in to_delete])
+
+        def delete_replaced_files():
+            for storage, name in to_delete:
+                storage.delete(name)
+
+        transaction.on_commit(delete_replaced_files)
     return proposal
 
 
-def _submit(request, project):
+def _submit(request, project, *, just_saved=False):
     problems = proposal_problems(project)
     if problems:
-        messages.error(
-            request,
-            _(
-                "まだ提出できません。足りない項目があります(%(count)s件)。"
-                "一覧の項目を入力してから、もう一度「提出する」を押してください。"
-            )
-            % {"count": len(problems)},
-        )
+        message = _(
+            "まだ提出できません。足りない項目があります(%(count)s件)。"
+            "一覧の項目を入力してから、もう一度「提出する」を押してください。"
+        ) % {"count": len(problems)}
+        if just_saved:
+            message = _("入力した内容は下書きとして保存しました。") + message
+        messages.error(request, message)
         return redirect(reverse("projects:proposal_edit", args=[project.pk]) + "?check=1")
     try:
         workflow.apply(project, "submit", actor=request.user)
@@ -341,7 +347,7 @@ def proposal_edit(request, pk):
                 )
                 return redirect("projects:proposal_detail", project.pk)
             if request.POST.get("action") == "submit":
-                return _submit(request, saved)
+                return _submit(request, saved, just_saved=True)
             messages.success(request, _("下書きを保存しました。"))
             return redirect("projects:proposal_edit", project.pk)
         messages.error(request, _("入力内容に誤りがあります。一覧の項目を直してください。"))

@@ -433,3 +433,18 @@ def test_proposal_page_shows_state_history_and_what_is_missing(signed_in, organi
     page = signed_in.get(reverse("projects:proposal_detail", args=[project.pk])).content.decode()
     assert "下書き" in page
     assert "提出する前に、あと1件の入力が必要です。" in page
+    assert "安全対策(危機管理): 提出するには、この項目の入力が必要です。" in page
+
+
+def test_save_and_submit_with_something_missing_keeps_the_draft_and_says_so(
+    signed_in, organization
+):
+    project = create(signed_in, "cohosting", organization)
+    data = proposal_data("cohosting", title="途中で提出", purpose="", action="submit")
+    data["partners-TOTAL_FORMS"] = "0"
+    response = signed_in.post(edit_url(project), data, follow=True)
+    content = response.content.decode()
+    assert "入力した内容は下書きとして保存しました。" in content
+    assert 'href="#id_purpose"' in content
+    project.refresh_from_db()
+    assert (project.title, project.status) == ("途中で提出", "draft")
