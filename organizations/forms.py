@@ -197,7 +197,6 @@ class OrganizationForm(PortalFormMixin, forms.ModelForm):
     logo = forms.FileField(
         label=_("ロゴ"),
         required=False,
-        help_text=_("PNG、JPEG、GIF、WebP の画像(2MB 以下)。SVG は使えません。"),
         widget=forms.FileInput(attrs={"accept": LOGO_ACCEPT}),
     )
     logo_clear = forms.BooleanField(label=_("登録済みのロゴを削除する"), required=False)
@@ -250,6 +249,9 @@ class OrganizationForm(PortalFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["founded_year"].validators.append(MaxValueValidator(timezone.localdate().year))
+        self.fields["logo"].help_text = _(
+            "PNG、JPEG、GIF、WebP の画像(%(limit)s 以下)。SVG は使えません。"
+        ) % {"limit": filesizeformat(settings.ORGANIZATION_LOGO_MAX_BYTES)}
         if not self.instance.logo:
             del self.fields["logo_clear"]
 

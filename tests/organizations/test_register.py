@@ -229,3 +229,9 @@ def test_an_empty_file_is_refused(client, citizen):
     )
     assert response.status_code == 200
     assert "空" in response.content.decode()
+
+
+def test_logo_help_text_states_the_configured_size_limit(client, citizen, settings):
+    settings.ORGANIZATION_LOGO_MAX_BYTES = 1024 * 1024
+    client.force_login(citizen)
+    assert "1.0\xa0MB 以下" in client.get(REGISTER_URL).content.decode()
