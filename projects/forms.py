@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.forms import inlineformset_factory
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
@@ -700,7 +701,7 @@ class FilesForm(PlainTextMixin, forms.Form):
     image = forms.FileField(
         label=_("メイン画像"),
         required=False,
-        help_text=_("PNG または JPEG の画像(5MBまで)。事業の様子が伝わる写真やチラシの画像です。"),
+        help_text=_("PNG または JPEG の画像です。事業の様子が伝わる写真やチラシの画像を選びます。"),
         widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
     )
     image_alt = forms.CharField(
@@ -726,6 +727,11 @@ class FilesForm(PlainTextMixin, forms.Form):
         self.project = project
         self.max_bytes = max_bytes
         self.image_max_bytes = image_max_bytes
+        if image_max_bytes:
+            self.fields["image"].help_text = _(
+                "PNG または JPEG の画像(%(size)sまで)。事業の様子が伝わる写真やチラシの画像を"
+                "選びます。"
+            ) % {"size": filesizeformat(image_max_bytes)}
         self.kinds = attachment_kinds_for(form_code)
         for kind in self.kinds:
             self.fields[f"file_{kind.value}"] = forms.FileField(

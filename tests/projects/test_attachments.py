@@ -248,3 +248,9 @@ def test_attachment_of_another_project_is_not_served_through_this_one(
     client.force_login(member)
     response = client.get(reverse("projects:attachment", args=[other.pk, pdf.pk]))
     assert response.status_code == 404
+
+
+@pytest.mark.django_db
+def test_image_help_names_the_size_limit():
+    form = FilesForm(prefix="files", form_code="cohosting", image_max_bytes=5 * 1024 * 1024)
+    assert "5.0\xa0MB" in str(form.fields["image"].help_text)
