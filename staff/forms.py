@@ -144,3 +144,35 @@ class CreateChoiceForm(forms.Form):
             "市が始めた事業で審査が不要な場合に選びます。履歴には職員の承認として残ります。"
         ),
     )
+
+
+class StaffOrganizationForm(forms.ModelForm):
+    """Staff correct an organisation's data (e.g. from a paper form); the status changes only
+    through the review buttons."""
+
+    class Meta:
+        model = Organization
+        fields = [
+            "name",
+            "name_kana",
+            "kind",
+            "fields",
+            "area",
+            "description",
+            "offers",
+            "needs",
+            "founded_year",
+            "public_email",
+            "public_phone",
+            "public_url",
+            "representative_name",
+            "representative_phone",
+            "representative_address",
+            "private_email",
+        ]
+        widgets = {
+            "fields": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 4}),
+            "offers": forms.Textarea(attrs={"rows": 3}),
+            "needs": forms.Textarea(attrs={"rows": 3}),
+        }

@@ -13,6 +13,7 @@ urlpatterns = [
     path("projects/<int:pk>/actions/<slug:action>/", views.project_action, name="project_action"),
     path("organizations/", views.organization_list, name="organization_list"),
     path("organizations/<int:pk>/", views.organization_review, name="organization_review"),
+    path("organizations/<int:pk>/edit/", views.organization_edit, name="organization_edit"),
     path(
         "organizations/<int:pk>/actions/<slug:action>/",
         views.organization_action,

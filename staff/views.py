@@ -23,11 +23,12 @@ from projects.models import Partner, Project, Report, Transition
 from . import figures as figure_data
 from . import permissions, queues, services
 from .filters import StaffOrganizationFilter, StaffProjectFilter
-from .forms import CommentForm, CreateChoiceForm, StaffProjectForm
+from .forms import CommentForm, CreateChoiceForm, StaffOrganizationForm, StaffProjectForm
 from .models import AuditEntry
 from .tables import Column, Table, export_response
 
 PROJECT_AUDITED_FIELDS = list(StaffProjectForm.Meta.fields)
+ORGANIZATION_AUDITED_FIELDS = list(StaffOrganizationForm.Meta.fields)
 
 
 def desk_required(view):
@@ -383,6 +384,30 @@ def organization_review(request, pk):
             "history": AuditEntry.objects.filter(organization=organization).select_related("actor"),
             "comment_form": CommentForm(),
         },
+    )
+
+
+@desk_required
+def organization_edit(request, pk):
+    _review_required(request)
+    organization = get_object_or_404(Organization, pk=pk)
+    form = StaffOrganizationForm(request.POST or None, instance=organization)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            locked = Organization.objects.select_for_update().get(pk=organization.pk)
+            before = services.snapshot(locked, ORGANIZATION_AUDITED_FIELDS)
+            saved = form.save()
+            services.record_changes(
+                actor=request.user,
+                instance=saved,
+                before=before,
+                field_names=ORGANIZATION_AUDITED_FIELDS,
+                action=AuditEntry.Action.EDIT,
+            )
+        messages.success(request, _("団体「%(name)s」の情報を更新しました。") % {"name": saved})
+        return redirect("staff:organization_review", pk=pk)
+    return render(
+        request, "staff/organization_form.html", {"form": form, "organization": organization}
     )
 
 

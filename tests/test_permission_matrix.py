@@ -169,6 +169,7 @@ MATRIX = [
     ("GET", "/staff/organizations/", COORDINATING),
     ("GET", "/staff/organizations/?export=xlsx", COORDINATING),
     ("GET", "/staff/organizations/{pending}/", COORDINATING),
+    ("GET", "/staff/organizations/{organization}/edit/", COORDINATING),
     ("POST", "/staff/organizations/{pending}/actions/approve/", COORDINATING_POST),
     (
         "POST",

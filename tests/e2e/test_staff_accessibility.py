@@ -78,6 +78,7 @@ def test_every_staff_page_has_no_axe_violation(desk_data, live_server, page, ass
         f"/staff/projects/{desk_data['running'].pk}/edit/",
         "/staff/organizations/",
         f"/staff/organizations/{desk_data['pending'].pk}/",
+        f"/staff/organizations/{desk_data['pending'].pk}/edit/",
         "/staff/figures/",
     ]
     for path in pages:

@@ -98,3 +98,16 @@ def test_completed_project_without_all_evaluations_is_listed(client, coordinatin
     response = client.get("/staff/")
     table = next(t for t in response.context["tables"] if t.name == "evaluations-missing")
     assert [p.title for p in table.rows] == ["評価待ちの事業"]
+
+
+def test_audit_trail_is_read_only_in_the_admin(client, superuser, coordinating_staff):
+    from staff import services
+
+    organization = factories.make_organization(status="pending")
+    services.organization_decide(organization, "approve", actor=coordinating_staff)
+    client.force_login(superuser)
+    assert client.get("/admin/staff/auditentry/").status_code == 200
+    entry_id = organization.audit_entries.get().pk
+    response = client.post(f"/admin/staff/auditentry/{entry_id}/delete/", {"post": "yes"})
+    assert response.status_code == 403
+    assert organization.audit_entries.exists()

@@ -102,3 +102,53 @@ def test_only_coordinating_staff_review_organisations(client, pending, role, req
     assert client.post(f"/staff/organizations/{pending.pk}/actions/approve/").status_code == 403
     pending.refresh_from_db()
     assert pending.status == "pending"
+
+
+def test_staff_edit_of_an_organisation_is_recorded_field_by_field(
+    client, coordinating_staff, organization
+):
+    client.force_login(coordinating_staff)
+    data = {
+        "name": organization.name,
+        "name_kana": organization.name_kana,
+        "kind": organization.kind,
+        "area": organization.area_id,
+        "description": organization.description,
+        "representative_phone": "049-111-2222",
+    }
+    response = client.post(f"/staff/organizations/{organization.pk}/edit/", data)
+    assert response.status_code == 302
+    organization.refresh_from_db()
+    assert organization.representative_phone == "049-111-2222"
+    assert organization.status == "approved"
+    entry = AuditEntry.objects.get(organization=organization, action="edit")
+    assert entry.actor == coordinating_staff
+    assert entry.changes == [
+        {
+            "field": "representative_phone",
+            "label": "代表者の電話番号",
+            "old": "",
+            "new": "049-111-2222",
+        }
+    ]
+    assert not entry.is_for_organization
+    body = client.get(f"/staff/organizations/{organization.pk}/").content.decode()
+    assert "049-111-2222" in body and "代表者の電話番号" in body
+
+
+def test_organisation_edit_with_errors_keeps_the_input(client, coordinating_staff, organization):
+    client.force_login(coordinating_staff)
+    response = client.post(
+        f"/staff/organizations/{organization.pk}/edit/",
+        {"name": "", "name_kana": "カナ", "kind": organization.kind, "public_email": "not-mail"},
+    )
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "入力内容を確認してください" in body
+    assert "not-mail" in body
+    assert not AuditEntry.objects.exists()
+
+
+def test_department_staff_cannot_edit_organisations(client, department_staff, organization):
+    client.force_login(department_staff)
+    assert client.get(f"/staff/organizations/{organization.pk}/edit/").status_code == 403
