@@ -152,3 +152,22 @@ def mark_resolved(failure, *, actor):
     failure.resolved_at = timezone.now()
     failure.resolved_by = actor
     failure.save(update_fields=["resolved_at", "resolved_by"])
+
+
+def organization_registered(organization_id):
+    """Tell 協働推進課 that an organisation registered and awaits review."""
+    from organizations.models import Organization
+
+    organization = Organization.objects.filter(pk=organization_id).first()
+    if organization is None:
+        return
+    context = {
+        "organization": organization,
+        "review_url": absolute_url(f"/staff/organizations/{organization.pk}/"),
+    }
+    send(
+        "organization_registered",
+        coordinating_staff_emails(),
+        context,
+        organization=organization,
+    )

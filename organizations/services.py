@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import display_name_of
+from notifications.services import organization_registered
 
 from .models import Invitation, Membership, Organization
 
@@ -42,6 +43,7 @@ def organization_register(*, organization, fields, owner):
         organization.save()
         organization.fields.set(fields)
         Membership.objects.create(organization=organization, user=owner, role=Membership.Role.OWNER)
+        transaction.on_commit(lambda: organization_registered(organization.pk))
     return organization
 
 

@@ -173,3 +173,23 @@ def test_organisation_decision_mails_its_members(
     assert [m.to for m in mail.outbox] == [[member.email]]
     assert "不承認" in mail.outbox[0].subject
     assert "活動実績をご記入ください" in mail.outbox[0].body
+
+
+def test_organisation_registration_mails_coordinating_staff(
+    citizen, coordinating_staff, django_capture_on_commit_callbacks
+):
+    from organizations.models import Area, Organization
+    from organizations.services import organization_register
+
+    organization = Organization(
+        name="新しい見守りの会",
+        name_kana="アタラシイミマモリノカイ",
+        kind="civic",
+        area=Area.objects.first(),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        organization_register(organization=organization, fields=[], owner=citizen)
+    assert len(mail.outbox) == 1
+    assert coordinating_staff.email in mail.outbox[0].to
+    assert "新しい見守りの会" in mail.outbox[0].subject
+    assert f"/staff/organizations/{organization.pk}/" in mail.outbox[0].body
