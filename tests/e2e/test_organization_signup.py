@@ -243,6 +243,16 @@ def test_password_reset_then_mypage_with_proposals_and_history_are_accessible(
     assert_accessible()
     screenshot("mypage-with-history")
 
+    # The organisation's pages at desktop width too.
+    for path in (
+        "/organizations/register/",
+        f"/organizations/{organization.pk}/edit/",
+        f"/organizations/{organization.pk}/members/",
+    ):
+        page.goto(live_server.url + path)
+        assert_accessible(path)
+        no_horizontal_scroll(page)
+
 
 def test_refusals_and_rarely_seen_account_pages_are_accessible(
     live_server, page, assert_accessible, login, settings
