@@ -62,7 +62,23 @@ class CoordinatorChoiceField(forms.ModelChoiceField):
         return f"{name}({departments})" if departments else name
 
 
-class StaffProjectForm(forms.ModelForm):
+class VersionedForm(forms.ModelForm):
+    """Carries the row's `updated_at` as it was when the page was shown, so that a save over
+    someone else's newer save is refused instead of silently overwriting it."""
+
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.updated_at:
+            self.fields["version"].initial = self.instance.updated_at.isoformat()
+
+    def is_stale(self, current):
+        version = self.cleaned_data.get("version")
+        return bool(version) and version != current.updated_at.isoformat()
+
+
+class StaffProjectForm(VersionedForm):
     """What staff enter when the city starts a project or edits one for any organisation."""
 
     starts_on = DatePartsField(label=_("開始日"), required=False)
@@ -146,7 +162,7 @@ class CreateChoiceForm(forms.Form):
     )
 
 
-class StaffOrganizationForm(forms.ModelForm):
+class StaffOrganizationForm(VersionedForm):
     """Staff correct an organisation's data (e.g. from a paper form); the status changes only
     through the review buttons."""
 

@@ -12,6 +12,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from notifications import services as notification_services
@@ -29,6 +30,10 @@ from .tables import Column, Table, export_response
 
 PROJECT_AUDITED_FIELDS = list(StaffProjectForm.Meta.fields)
 ORGANIZATION_AUDITED_FIELDS = list(StaffOrganizationForm.Meta.fields)
+STALE_EDIT = _lazy(
+    "他の職員がこの間に内容を更新しました。入力した内容は残してあります。"
+    "最新の内容を確認してから、もう一度保存してください。"
+)
 
 
 def desk_required(view):
@@ -305,17 +310,21 @@ def project_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             locked = Project.objects.select_for_update().get(pk=project.pk)
-            before = services.snapshot(locked, PROJECT_AUDITED_FIELDS)
-            saved = form.save()
-            services.record_changes(
-                actor=request.user,
-                instance=saved,
-                before=before,
-                field_names=PROJECT_AUDITED_FIELDS,
-                action=AuditEntry.Action.EDIT,
-            )
-        messages.success(request, _("協働事業「%(title)s」を更新しました。") % {"title": saved})
-        return redirect("staff:project_file", pk=project.pk)
+            if form.is_stale(locked):
+                form.add_error(None, STALE_EDIT)
+            else:
+                before = services.snapshot(locked, PROJECT_AUDITED_FIELDS)
+                saved = form.save()
+                services.record_changes(
+                    actor=request.user,
+                    instance=saved,
+                    before=before,
+                    field_names=PROJECT_AUDITED_FIELDS,
+                    action=AuditEntry.Action.EDIT,
+                )
+        if not form.errors:
+            messages.success(request, _("協働事業「%(title)s」を更新しました。") % {"title": saved})
+            return redirect("staff:project_file", pk=project.pk)
     return render(request, "staff/project_form.html", {"form": form, "project": project})
 
 
@@ -395,17 +404,21 @@ def organization_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             locked = Organization.objects.select_for_update().get(pk=organization.pk)
-            before = services.snapshot(locked, ORGANIZATION_AUDITED_FIELDS)
-            saved = form.save()
-            services.record_changes(
-                actor=request.user,
-                instance=saved,
-                before=before,
-                field_names=ORGANIZATION_AUDITED_FIELDS,
-                action=AuditEntry.Action.EDIT,
-            )
-        messages.success(request, _("団体「%(name)s」の情報を更新しました。") % {"name": saved})
-        return redirect("staff:organization_review", pk=pk)
+            if form.is_stale(locked):
+                form.add_error(None, STALE_EDIT)
+            else:
+                before = services.snapshot(locked, ORGANIZATION_AUDITED_FIELDS)
+                saved = form.save()
+                services.record_changes(
+                    actor=request.user,
+                    instance=saved,
+                    before=before,
+                    field_names=ORGANIZATION_AUDITED_FIELDS,
+                    action=AuditEntry.Action.EDIT,
+                )
+        if not form.errors:
+            messages.success(request, _("団体「%(name)s」の情報を更新しました。") % {"name": saved})
+            return redirect("staff:organization_review", pk=pk)
     return render(
         request, "staff/organization_form.html", {"form": form, "organization": organization}
     )

@@ -152,3 +152,27 @@ def test_organisation_edit_with_errors_keeps_the_input(client, coordinating_staf
 def test_department_staff_cannot_edit_organisations(client, department_staff, organization):
     client.force_login(department_staff)
     assert client.get(f"/staff/organizations/{organization.pk}/edit/").status_code == 403
+
+
+def test_organisation_save_over_a_newer_save_is_refused(client, coordinating_staff, organization):
+    client.force_login(coordinating_staff)
+    version = (
+        client.get(f"/staff/organizations/{organization.pk}/edit/")
+        .context["form"]["version"]
+        .value()
+    )
+    organization.description = "別の職員が更新"
+    organization.save()
+    response = client.post(
+        f"/staff/organizations/{organization.pk}/edit/",
+        {
+            "name": organization.name,
+            "name_kana": organization.name_kana,
+            "kind": organization.kind,
+            "description": "私の更新",
+            "version": version,
+        },
+    )
+    assert "他の職員がこの間に内容を更新しました" in response.content.decode()
+    organization.refresh_from_db()
+    assert organization.description == "別の職員が更新"

@@ -157,3 +157,51 @@ def test_only_coordinating_staff_create_and_edit(client, organization, role, req
     client.force_login(request.getfixturevalue(role))
     assert client.get("/staff/projects/new/").status_code == 403
     assert client.get(f"/staff/projects/{project.pk}/edit/").status_code == 403
+
+
+def test_a_save_over_a_newer_save_is_refused_and_keeps_the_input(
+    client, coordinating_staff, organization
+):
+    project = factories.make_project(lead_organization=organization, title="元の名前")
+    client.force_login(coordinating_staff)
+    page = client.get(f"/staff/projects/{project.pk}/edit/")
+    version = page.context["form"]["version"].value()
+    assert version
+    # Meanwhile another member of staff saves.
+    Project.objects.filter(pk=project.pk).update(title="他の職員の名前")
+    project.refresh_from_db()
+    project.save(update_fields=["updated_at"])
+    data = _data(
+        organization,
+        title="私の名前",
+        form=project.form,
+        fiscal_year="2025",
+        summary=project.summary,
+        version=version,
+        area=project.area_id,
+    )
+    response = client.post(f"/staff/projects/{project.pk}/edit/", data)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "他の職員がこの間に内容を更新しました" in body
+    assert "私の名前" in body
+    project.refresh_from_db()
+    assert project.title == "他の職員の名前"
+    assert not AuditEntry.objects.filter(project=project).exists()
+
+
+def test_a_save_with_the_current_version_goes_through(client, coordinating_staff, organization):
+    project = factories.make_project(lead_organization=organization)
+    client.force_login(coordinating_staff)
+    version = client.get(f"/staff/projects/{project.pk}/edit/").context["form"]["version"].value()
+    data = _data(
+        organization,
+        title="更新した名前",
+        form=project.form,
+        summary=project.summary,
+        version=version,
+        area=project.area_id,
+    )
+    assert client.post(f"/staff/projects/{project.pk}/edit/", data).status_code == 302
+    project.refresh_from_db()
+    assert project.title == "更新した名前"
