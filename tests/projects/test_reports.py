@@ -218,3 +218,16 @@ def test_cancellation_needs_the_confirmation_then_ends_the_project(client, membe
 def test_notices_page_is_only_for_patronage(client, member, project):
     client.force_login(member)
     assert client.get(f"/projects/{project.pk}/notices/").status_code == 404
+
+
+def test_accepted_reports_photos_appear_on_the_public_page(
+    client, member, coordinating_staff, project
+):
+    from projects.models import ReportPhoto
+
+    report = Report.objects.create(project=project, activities="開催")
+    ReportPhoto.objects.create(report=report, image=_png(), alt="配膳する学生")
+    workflow.apply(project, "submit_report", actor=member)
+    assert "配膳する学生" not in client.get(f"/projects/{project.pk}/").content.decode()
+    workflow.apply(project, "complete", actor=coordinating_staff)
+    assert 'alt="配膳する学生"' in client.get(f"/projects/{project.pk}/").content.decode()
