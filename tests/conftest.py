@@ -7,6 +7,16 @@ from tests import factories
 
 
 @pytest.fixture(autouse=True)
+def fresh_cache():
+    """allauth keeps its rate-limit counters in the cache: every test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """Real hashing is slow on purpose; tests need passwords to work, not to resist attack."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
