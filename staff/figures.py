@@ -13,7 +13,7 @@ from projects.models import Form, Status
 from .tables import Column, Table
 
 BAR_AREA = 360  # px of the longest bar
-LABEL_WIDTH = 220
+LABEL_WIDTH = 300
 ROW_HEIGHT = 28
 
 

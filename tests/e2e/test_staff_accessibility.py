@@ -64,7 +64,9 @@ def _sign_in(page, base, email):
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
 
-def test_every_staff_page_has_no_axe_violation(desk_data, live_server, page, assert_accessible):
+def test_every_staff_page_has_no_axe_violation(
+    desk_data, live_server, page, assert_accessible, screenshot
+):
     base = live_server.url
     _sign_in(page, base, "staff@example.jp")
     pages = [
@@ -85,6 +87,7 @@ def test_every_staff_page_has_no_axe_violation(desk_data, live_server, page, ass
         response = page.goto(base + path)
         assert response.status == 200, path
         assert_accessible(path)
+        screenshot("staff-" + path.strip("/").replace("/", "-").replace("?", "-").replace("&", "-"))
 
     # A form with errors: the summary at the top and the messages by the fields.
     page.goto(base + "/staff/projects/new/")
