@@ -448,3 +448,13 @@ def test_save_and_submit_with_something_missing_keeps_the_draft_and_says_so(
     assert 'href="#id_purpose"' in content
     project.refresh_from_db()
     assert (project.title, project.status) == ("途中で提出", "draft")
+
+
+def test_proposal_of_a_suspended_organisation_cannot_be_submitted(signed_in, organization):
+    project = create(signed_in, "cohosting", organization)
+    organization.status = "suspended"
+    organization.save()
+    response = signed_in.post(reverse("projects:proposal_submit", args=[project.pk]), follow=True)
+    project.refresh_from_db()
+    assert project.status == "draft"
+    assert "提案する団体が承認されていないため、提出できません。" in response.content.decode()
