@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -22,10 +21,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files are never served from MEDIA_URL: views check who may see each one
+# (portal/files.py), in development as in production.
 
 admin.site.site_header = "ふじみ野 協働ポータル 管理"
 admin.site.site_title = "ふじみ野 協働ポータル 管理"

@@ -6,6 +6,7 @@ app_name = "organizations"
 urlpatterns = [
     path("", public.organization_list, name="list"),
     path("<int:pk>/", public.organization_detail, name="detail"),
+    path("<int:pk>/logo/", public.organization_logo, name="logo"),
     path("register/", manage.organization_register, name="register"),
     path("<int:pk>/edit/", manage.organization_edit, name="edit"),
     path("<int:pk>/members/", manage.member_list, name="members"),

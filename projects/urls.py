@@ -14,5 +14,6 @@ urlpatterns = [
     path("<int:pk>/image/", proposals.proposal_image, name="proposal_image"),
     path("<int:pk>/files/<int:attachment_pk>/", proposals.attachment_file, name="attachment"),
     path("<int:pk>/report/", reports.report_edit, name="report"),
+    path("<int:pk>/report/photos/<int:photo_pk>/", public.report_photo, name="report_photo"),
     path("<int:pk>/notices/", reports.notice_create, name="notices"),
 ]

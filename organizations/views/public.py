@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from portal.files import image_response
 from projects.models import Project
 
 from .. import permissions
@@ -50,3 +51,11 @@ def organization_detail(request, pk):
             "show_private_contact": permissions.can_see_private_contact(request.user, organization),
         },
     )
+
+
+def organization_logo(request, pk):
+    """The logo, for whoever may see the organisation."""
+    organization = get_object_or_404(Organization, pk=pk)
+    if not organization.logo or not permissions.can_view_organization(request.user, organization):
+        raise Http404
+    return image_response(organization.logo, public=organization.is_public)

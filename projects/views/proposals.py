@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from portal.files import image_response
 from principles.models import ChecklistItem, SelfCheckAnswer
 
 from .. import permissions, workflow
@@ -462,16 +463,12 @@ def attachment_file(request, pk, attachment_pk):
 
 
 def proposal_image(request, pk):
-    """The main image of a proposal that is not public yet."""
+    """The main image: public with a public project, else for those who see the proposal."""
     project = get_object_or_404(_proposal_queryset(), pk=pk)
-    if not permissions.can_view_project_files(request.user, project) or not project.image:
+    if not project.image:
         raise Http404
-    name = project.image.name
-    content_type = "image/png" if name.lower().endswith(".png") else "image/jpeg"
-    try:
-        handle = project.image.open("rb")
-    except (FileNotFoundError, ValueError) as error:
-        raise Http404 from error
-    return _private_file_response(
-        handle, content_type=content_type, filename=name.rsplit("/", 1)[-1], inline=True
-    )
+    if project.is_public:
+        return image_response(project.image, public=True)
+    if not permissions.can_view_project_files(request.user, project):
+        raise Http404
+    return image_response(project.image, public=False)

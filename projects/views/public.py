@@ -5,12 +5,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from organizations.models import Organization
+from portal.files import image_response
 from principles.models import Evaluation, EvaluationScore, Principle
 from principles.selectors import evaluation_comparison
 
 from .. import permissions
 from ..filters import ProjectFilter
-from ..models import Partner, Project, Status
+from ..models import Partner, Project, Report, ReportPhoto, Status
 
 
 def project_list(request):
@@ -74,3 +75,20 @@ def project_detail(request, pk):
             "comparison": comparison,
         },
     )
+
+
+def report_photo(request, pk, photo_pk):
+    """A photo of the results report: public once the report is accepted and the project is
+    public; before that, only for those who see the proposal."""
+    photo = get_object_or_404(
+        ReportPhoto.objects.select_related("report__project__lead_organization"),
+        pk=photo_pk,
+        report__project_id=pk,
+    )
+    report = photo.report
+    project = report.project
+    if project.is_public and report.status == Report.Status.ACCEPTED:
+        return image_response(photo.image, public=True)
+    if not permissions.can_view_project_files(request.user, project):
+        raise Http404
+    return image_response(photo.image, public=False)

@@ -1,0 +1,43 @@
+"""Serving stored files through views that check who may see them.
+
+Uploaded files are never served straight from a public folder: a view decides, then this
+module answers with headers that keep the browser from treating the file as a page.
+"""
+
+from django.http import FileResponse, Http404
+
+IMAGE_TYPES = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg"}
+
+
+def image_content_type(name):
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    return IMAGE_TYPES.get(extension, "application/octet-stream")
+
+
+def file_response(fieldfile, *, content_type, filename, inline, public=False):
+    """A FileResponse for a stored file; 404 if the file is gone."""
+    if not fieldfile:
+        raise Http404
+    try:
+        handle = fieldfile.open("rb")
+    except (FileNotFoundError, ValueError) as error:
+        raise Http404 from error
+    response = FileResponse(
+        handle, as_attachment=not inline, filename=filename, content_type=content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    # Public images may be cached briefly; anything else stays out of shared caches.
+    response["Cache-Control"] = "public, max-age=300" if public else "private, no-store"
+    return response
+
+
+def image_response(fieldfile, *, public):
+    name = fieldfile.name or ""
+    return file_response(
+        fieldfile,
+        content_type=image_content_type(name),
+        filename=name.rsplit("/", 1)[-1],
+        inline=True,
+        public=public,
+    )
