@@ -14,11 +14,16 @@ import pytest
 from django.core.files.base import ContentFile
 
 from notifications.models import NotificationFailure
-from projects.models import Attachment, PatronageDetail
+from projects.models import Attachment, PatronageDetail, Report, ReportPhoto
 from tests import factories
 from tests.summary import PERMISSION_MATRIX_PAIRS
 
 LOGIN = "login"
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00"
+    b"\x00\x90wS\xde\x00\x00\x00\x0cIDATx\x9cc\xf8\xcf\xc0\x00\x00\x03\x01\x01\x00\xc9\xfe"
+    b"\x92\xef\x00\x00\x00\x00IEND\xaeB`\x82"
+)
 ROLES = (
     "anonymous",
     "citizen",
@@ -62,6 +67,9 @@ MATRIX = [
     ("GET", "/organizations/", EVERYONE),
     ("GET", "/organizations/{organization}/", EVERYONE),
     ("GET", "/organizations/{pending}/", LEAD_AND_COORDINATING),
+    ("GET", "/organizations/{organization}/logo/", EVERYONE),
+    ("GET", "/organizations/{pending}/logo/", LEAD_AND_COORDINATING),
+    ("GET", "/organizations/{other_organization}/logo/", NOBODY),  # it has no logo
     ("GET", "/opendata/", EVERYONE),
     ("GET", "/opendata/projects.csv", EVERYONE),
     ("GET", "/opendata/projects.json", EVERYONE),
@@ -138,6 +146,9 @@ MATRIX = [
         (LOGIN, 403, 302, 403, 403, 403, 403),
         {"activities": "実施しました", "save": "1"},
     ),
+    ("GET", "/projects/{public}/report/photos/{draft_photo}/", LEAD_AND_STAFF),
+    ("GET", "/projects/{completed}/report/photos/{accepted_photo}/", EVERYONE),
+    ("GET", "/projects/{public}/report/photos/{accepted_photo}/", NOBODY),
     ("GET", "/projects/{patronage}/notices/", (LOGIN, 403, 200, 403, 403, 200, 200)),
     (
         "POST",
@@ -233,6 +244,21 @@ def world(organization, other_organization, member, settings, tmp_path):
         content_type="application/pdf",
         size=13,
     )
+    organization.logo = ContentFile(PNG, name="logo.png")
+    organization.save()
+    pending.logo = ContentFile(PNG, name="logo.png")
+    pending.save()
+    draft_report = Report.objects.create(project=public, activities="作成中")
+    draft_photo = ReportPhoto.objects.create(
+        report=draft_report, image=ContentFile(PNG, name="a.png"), alt="作成中の写真"
+    )
+    completed = factories.make_project(lead_organization=organization, status="completed")
+    accepted_report = Report.objects.create(
+        project=completed, activities="実施しました", status="accepted"
+    )
+    accepted_photo = ReportPhoto.objects.create(
+        report=accepted_report, image=ContentFile(PNG, name="b.png"), alt="受理済みの写真"
+    )
     failure = NotificationFailure.objects.create(
         kind="project_decision",
         subject="件名",
@@ -252,6 +278,10 @@ def world(organization, other_organization, member, settings, tmp_path):
         "membership": membership.pk,
         "attachment": attachment.pk,
         "failure": failure.pk,
+        "other_organization": other_organization.pk,
+        "completed": completed.pk,
+        "draft_photo": draft_photo.pk,
+        "accepted_photo": accepted_photo.pk,
     }
 
 
