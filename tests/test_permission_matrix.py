@@ -304,3 +304,40 @@ def test_permission_matrix(client, world, request, method, path, role, expected,
                 f"{method} {url} as {role} was sent to log in"
             )
     PERMISSION_MATRIX_PAIRS.append((method, path, role))
+
+
+def _routes(patterns, prefix=""):
+    from django.urls import URLResolver
+
+    for pattern in patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            if route == "admin/":
+                yield route  # the Django admin as a whole
+                continue
+            yield from _routes(pattern.url_patterns, route)
+        else:
+            yield _normal(route)
+
+
+def _normal(route):
+    """Regex routes (allauth's) as ResolverMatch.route shows them: without ^ and $."""
+    return route.replace("^", "").replace("$", "")
+
+
+def test_every_url_of_the_portal_is_in_the_matrix():
+    """A new URL fails here until its line is added to MATRIX."""
+    from urllib.parse import urlsplit
+
+    from django.urls import get_resolver, resolve
+
+    class AnyId(dict):
+        def __missing__(self, key):
+            return 1
+
+    covered = set()
+    for row in MATRIX:
+        route = resolve(urlsplit(row[1].format_map(AnyId())).path).route
+        covered.add("admin/" if route.startswith("admin/") else _normal(route))
+    missing = sorted(set(_routes(get_resolver().url_patterns)) - covered)
+    assert missing == [], f"URLs missing from the permission matrix: {missing}"
