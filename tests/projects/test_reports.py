@@ -231,3 +231,23 @@ def test_accepted_reports_photos_appear_on_the_public_page(
     assert "配膳する学生" not in client.get(f"/projects/{project.pk}/").content.decode()
     workflow.apply(project, "complete", actor=coordinating_staff)
     assert 'alt="配膳する学生"' in client.get(f"/projects/{project.pk}/").content.decode()
+
+
+def test_member_panel_leaves_out_staff_internal_edits(client, member, coordinating_staff, project):
+    from staff.models import AuditEntry
+
+    AuditEntry.objects.create(
+        actor=coordinating_staff,
+        action="edit",
+        project=project,
+        object_repr=str(project),
+        changes=[{"field": "budget", "label": "事業費(円)", "old": "", "new": "50000"}],
+        comment="内部メモ: 予算額を台帳と照合",
+    )
+    workflow.apply(
+        project, "hide", actor=coordinating_staff, comment="写真の差し替えをお願いします"
+    )
+    client.force_login(member)
+    body = client.get(f"/projects/{project.pk}/").content.decode()
+    assert "写真の差し替えをお願いします" in body
+    assert "内部メモ" not in body
