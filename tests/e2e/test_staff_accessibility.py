@@ -12,6 +12,9 @@ from projects import workflow
 from projects.models import PatronageDetail, Project, Report
 from tests import factories
 
+from .conftest import PHONE
+from .public_site import horizontal_overflow
+
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 DEMO_PASSWORD = "kyodo-demo-2026"
@@ -102,6 +105,23 @@ def test_every_staff_page_has_no_axe_violation(
     page.get_by_role("button", name="差し戻し", exact=True).click()
     assert page.locator(".message-error").is_visible()
     assert_accessible("project file with an error message")
+
+
+def test_staff_pages_fit_a_phone(desk_data, live_server, page, assert_accessible):
+    base = live_server.url
+    page.set_viewport_size(PHONE)
+    _sign_in(page, base, "staff@example.jp")
+    for path in (
+        "/staff/",
+        "/staff/projects/",
+        f"/staff/projects/{desk_data['submitted'].pk}/",
+        f"/staff/projects/{desk_data['running'].pk}/edit/",
+        f"/staff/organizations/{desk_data['pending'].pk}/",
+        "/staff/figures/",
+    ):
+        assert page.goto(base + path).status == 200, path
+        assert horizontal_overflow(page) == 0, f"{path} is wider than a phone"
+        assert_accessible(f"{path} (phone)")
 
 
 def test_department_staff_desk_has_no_axe_violation(
