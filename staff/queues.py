@@ -19,7 +19,7 @@ from .tables import Column, Table
 REPORT_DUE_SOON_DAYS = 14
 
 
-def _local_date(value):
+def local_date(value):
     if value is None:
         return None
     if isinstance(value, datetime.datetime):
@@ -28,7 +28,7 @@ def _local_date(value):
 
 
 def days_since(value):
-    value = _local_date(value)
+    value = local_date(value)
     return (timezone.localdate() - value).days if value else None
 
 
@@ -76,7 +76,7 @@ def pending_organizations(user):
             Column(_("団体名"), lambda o: o.name, link=organization_url),
             Column(_("種別"), lambda o: o.get_kind_display()),
             Column(_("地区"), lambda o: o.area.name if o.area else ""),
-            Column(_("登録日"), lambda o: _local_date(o.created_at), wareki=True),
+            Column(_("登録日"), lambda o: local_date(o.created_at), wareki=True),
             Column(_("経過日数"), lambda o: days_since(o.created_at)),
         ],
         rows=list(rows),
@@ -93,7 +93,7 @@ def submitted_proposals(user):
             TITLE,
             ORGANIZATION,
             FORM,
-            Column(_("提出日"), lambda p: _local_date(p.submitted_at), wareki=True),
+            Column(_("提出日"), lambda p: local_date(p.submitted_at), wareki=True),
             Column(_("経過日数"), lambda p: days_since(p.submitted_at)),
             Column(
                 _("後援の開催日"),
@@ -127,7 +127,7 @@ def returned_proposals(user):
             TITLE,
             ORGANIZATION,
             FORM,
-            Column(_("差し戻し日"), lambda p: _local_date(p.returned_at), wareki=True),
+            Column(_("差し戻し日"), lambda p: local_date(p.returned_at), wareki=True),
             Column(_("経過日数"), lambda p: days_since(p.returned_at)),
         ],
         rows=list(rows),
@@ -188,7 +188,7 @@ def reports_submitted(user):
             TITLE,
             ORGANIZATION,
             FORM,
-            Column(_("提出日"), lambda p: _local_date(p.report.submitted_at), wareki=True),
+            Column(_("提出日"), lambda p: local_date(p.report.submitted_at), wareki=True),
             Column(_("経過日数"), lambda p: days_since(p.report.submitted_at)),
         ],
         rows=list(rows),
@@ -238,7 +238,7 @@ def notification_failures(user):
         name="notification-failures",
         title=_("送信できなかった通知"),
         columns=[
-            Column(_("日時"), lambda f: _local_date(f.created_at), wareki=True),
+            Column(_("日時"), lambda f: local_date(f.created_at), wareki=True),
             Column(_("件名"), lambda f: f.subject),
             Column(_("宛先"), lambda f: "、".join(f.recipient_list)),
             Column(_("エラー"), lambda f: f.error),

@@ -1,10 +1,7 @@
-"""The staff desk (職員デスク): queues, files, decisions, edits, figures and exports."""
-
-from functools import wraps
+"""Projects at the desk: the list, the file, the action buttons, create and edit."""
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -12,77 +9,19 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
-from notifications import services as notification_services
-from notifications.models import NotificationFailure
-from organizations.models import Organization
 from projects import workflow
 from projects.models import Partner, Project, Report, Transition
 
-from . import figures as figure_data
-from . import permissions, queues, services
-from .filters import StaffOrganizationFilter, StaffProjectFilter
-from .forms import CommentForm, CreateChoiceForm, StaffOrganizationForm, StaffProjectForm
-from .models import AuditEntry
-from .tables import Column, Table, export_response
+from .. import permissions, queues, services
+from ..filters import StaffProjectFilter
+from ..forms import CommentForm, CreateChoiceForm, StaffProjectForm
+from ..models import AuditEntry
+from ..tables import Column, Table, export_response
+from .common import STALE_EDIT, desk_required, export_format
 
 PROJECT_AUDITED_FIELDS = list(StaffProjectForm.Meta.fields)
-ORGANIZATION_AUDITED_FIELDS = list(StaffOrganizationForm.Meta.fields)
-STALE_EDIT = _lazy(
-    "他の職員がこの間に内容を更新しました。入力した内容は残してあります。"
-    "最新の内容を確認してから、もう一度保存してください。"
-)
-
-
-def desk_required(view):
-    """The anonymous are sent to log in; signed-in people who are not city staff get 403."""
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not permissions.can_use_desk(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def _export_format(request):
-    fmt = request.GET.get("export", "")
-    return fmt if fmt in ("csv", "xlsx") else None
-
-
-# ---- desk -------------------------------------------------------------------------
-
-
-@desk_required
-def desk(request):
-    tables = queues.desk_queues(request.user)
-    return render(
-        request,
-        "staff/desk.html",
-        {
-            "tables": tables,
-            "can_review": permissions.can_review(request.user),
-            "failures": NotificationFailure.objects.open().select_related("project")[:20]
-            if permissions.can_see_notification_failures(request.user)
-            else [],
-        },
-    )
-
-
-@desk_required
-def queue_export(request, name, fmt):
-    builder = queues.QUEUES.get(name)
-    if builder is None or fmt not in ("csv", "xlsx"):
-        raise Http404
-    return export_response(builder(request.user), fmt)
-
-
-# ---- projects -----------------------------------------------------------------------
 
 
 def project_table(rows):
@@ -101,8 +40,8 @@ def project_table(rows):
             Column(_("地区"), lambda p: p.area.name if p.area else ""),
             Column(_("開始日"), lambda p: p.starts_on, wareki=True),
             Column(_("終了日"), lambda p: p.ends_on, wareki=True),
-            Column(_("提出日"), lambda p: queues._local_date(p.submitted_at), wareki=True),
-            Column(_("公開日"), lambda p: queues._local_date(p.published_at), wareki=True),
+            Column(_("提出日"), lambda p: queues.local_date(p.submitted_at), wareki=True),
+            Column(_("公開日"), lambda p: queues.local_date(p.published_at), wareki=True),
         ],
         rows=rows,
         empty=_("条件に合う協働事業はありません。"),
@@ -117,7 +56,7 @@ def project_list(request):
     )
     project_filter = StaffProjectFilter(request.GET or None, queryset=queryset)
     queryset = project_filter.qs if project_filter.is_valid() else queryset.none()
-    fmt = _export_format(request)
+    fmt = export_format(request)
     if fmt:
         return export_response(project_table(list(queryset)), fmt)
     page = Paginator(queryset, settings.PORTAL_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -326,170 +265,3 @@ def project_edit(request, pk):
             messages.success(request, _("協働事業「%(title)s」を更新しました。") % {"title": saved})
             return redirect("staff:project_file", pk=project.pk)
     return render(request, "staff/project_form.html", {"form": form, "project": project})
-
-
-# ---- organisations ----------------------------------------------------------------
-
-
-def organization_table(rows):
-    return Table(
-        name="organizations",
-        title=_("団体の一覧"),
-        columns=[
-            Column(_("番号"), lambda o: o.pk),
-            Column(_("団体名"), lambda o: o.name, link=queues.organization_url),
-            Column(_("読み仮名"), lambda o: o.name_kana),
-            Column(_("種別"), lambda o: o.get_kind_display()),
-            Column(_("状態"), lambda o: o.get_status_display()),
-            Column(_("地区"), lambda o: o.area.name if o.area else ""),
-            Column(_("登録日"), lambda o: queues._local_date(o.created_at), wareki=True),
-            Column(_("承認日"), lambda o: queues._local_date(o.approved_at), wareki=True),
-        ],
-        rows=rows,
-        empty=_("条件に合う団体はありません。"),
-    )
-
-
-def _review_required(request):
-    if not permissions.can_review_organizations(request.user):
-        raise PermissionDenied
-
-
-@desk_required
-def organization_list(request):
-    _review_required(request)
-    queryset = Organization.objects.select_related("area").order_by("name_kana", "id")
-    organization_filter = StaffOrganizationFilter(request.GET or None, queryset=queryset)
-    queryset = organization_filter.qs if organization_filter.is_valid() else queryset.none()
-    fmt = _export_format(request)
-    if fmt:
-        return export_response(organization_table(list(queryset)), fmt)
-    page = Paginator(queryset, settings.PORTAL_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "staff/organization_list.html",
-        {
-            "filter": organization_filter,
-            "page": page,
-            "table": organization_table(list(page.object_list)),
-        },
-    )
-
-
-@desk_required
-def organization_review(request, pk):
-    _review_required(request)
-    organization = get_object_or_404(
-        Organization.objects.select_related("area").prefetch_related("fields"), pk=pk
-    )
-    return render(
-        request,
-        "staff/organization_review.html",
-        {
-            "organization": organization,
-            "memberships": organization.memberships.select_related("user"),
-            "projects": organization.led_projects.order_by("-id"),
-            "actions": services.organization_actions(organization),
-            "history": AuditEntry.objects.filter(organization=organization).select_related("actor"),
-            "comment_form": CommentForm(),
-        },
-    )
-
-
-@desk_required
-def organization_edit(request, pk):
-    _review_required(request)
-    organization = get_object_or_404(Organization, pk=pk)
-    form = StaffOrganizationForm(request.POST or None, instance=organization)
-    if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            locked = Organization.objects.select_for_update().get(pk=organization.pk)
-            if form.is_stale(locked):
-                form.add_error(None, STALE_EDIT)
-            else:
-                before = services.snapshot(locked, ORGANIZATION_AUDITED_FIELDS)
-                saved = form.save()
-                services.record_changes(
-                    actor=request.user,
-                    instance=saved,
-                    before=before,
-                    field_names=ORGANIZATION_AUDITED_FIELDS,
-                    action=AuditEntry.Action.EDIT,
-                )
-        if not form.errors:
-            messages.success(request, _("団体「%(name)s」の情報を更新しました。") % {"name": saved})
-            return redirect("staff:organization_review", pk=pk)
-    return render(
-        request, "staff/organization_form.html", {"form": form, "organization": organization}
-    )
-
-
-@require_POST
-@desk_required
-def organization_action(request, pk, action):
-    _review_required(request)
-    organization = get_object_or_404(Organization, pk=pk)
-    if action not in services.ORGANIZATION_ACTIONS:
-        raise Http404
-    form = CommentForm(request.POST)
-    comment = form.cleaned_data["comment"] if form.is_valid() else ""
-    try:
-        services.organization_decide(organization, action, actor=request.user, comment=comment)
-    except workflow.TransitionError as error:
-        messages.error(request, str(error))
-    else:
-        label = services.ORGANIZATION_ACTIONS[action][2]
-        messages.success(
-            request,
-            _("団体「%(name)s」を%(action)sしました。")
-            % {"name": organization.name, "action": label},
-        )
-    return redirect("staff:organization_review", pk=pk)
-
-
-# ---- notifications that failed ------------------------------------------------------
-
-
-@require_POST
-@desk_required
-def notification_resend(request, pk):
-    if not permissions.can_see_notification_failures(request.user):
-        raise PermissionDenied
-    failure = get_object_or_404(NotificationFailure.objects.open(), pk=pk)
-    if notification_services.resend(failure, actor=request.user):
-        messages.success(request, _("通知を再送しました。"))
-    else:
-        messages.error(request, _("再送できませんでした。メールサーバーの状態を確認してください。"))
-    return redirect("staff:desk")
-
-
-@require_POST
-@desk_required
-def notification_resolve(request, pk):
-    if not permissions.can_see_notification_failures(request.user):
-        raise PermissionDenied
-    failure = get_object_or_404(NotificationFailure.objects.open(), pk=pk)
-    notification_services.mark_resolved(failure, actor=request.user)
-    messages.success(request, _("通知を対応済みにしました。"))
-    return redirect("staff:desk")
-
-
-# ---- figures ------------------------------------------------------------------------
-
-
-@desk_required
-def figures(request):
-    projects = permissions.desk_projects(request.user, Project.objects.all())
-    charts = figure_data.all_charts(projects)
-    return render(request, "staff/figures.html", {"charts": charts})
-
-
-@desk_required
-def figures_export(request, dimension, fmt):
-    if fmt not in ("csv", "xlsx"):
-        raise Http404
-    projects = permissions.desk_projects(request.user, Project.objects.all())
-    chart = figure_data.chart(projects, dimension)
-    if chart is None:
-        raise Http404
-    return export_response(chart.table, fmt)

@@ -1,0 +1,139 @@
+"""Organisations at the desk: the list, the review page, decisions and edits."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from organizations.models import Organization
+from projects import workflow
+
+from .. import permissions, queues, services
+from ..filters import StaffOrganizationFilter
+from ..forms import CommentForm, StaffOrganizationForm
+from ..models import AuditEntry
+from ..tables import Column, Table, export_response
+from .common import STALE_EDIT, desk_required, export_format
+
+ORGANIZATION_AUDITED_FIELDS = list(StaffOrganizationForm.Meta.fields)
+
+
+def organization_table(rows):
+    return Table(
+        name="organizations",
+        title=_("団体の一覧"),
+        columns=[
+            Column(_("番号"), lambda o: o.pk),
+            Column(_("団体名"), lambda o: o.name, link=queues.organization_url),
+            Column(_("読み仮名"), lambda o: o.name_kana),
+            Column(_("種別"), lambda o: o.get_kind_display()),
+            Column(_("状態"), lambda o: o.get_status_display()),
+            Column(_("地区"), lambda o: o.area.name if o.area else ""),
+            Column(_("登録日"), lambda o: queues.local_date(o.created_at), wareki=True),
+            Column(_("承認日"), lambda o: queues.local_date(o.approved_at), wareki=True),
+        ],
+        rows=rows,
+        empty=_("条件に合う団体はありません。"),
+    )
+
+
+def _review_required(request):
+    if not permissions.can_review_organizations(request.user):
+        raise PermissionDenied
+
+
+@desk_required
+def organization_list(request):
+    _review_required(request)
+    queryset = Organization.objects.select_related("area").order_by("name_kana", "id")
+    organization_filter = StaffOrganizationFilter(request.GET or None, queryset=queryset)
+    queryset = organization_filter.qs if organization_filter.is_valid() else queryset.none()
+    fmt = export_format(request)
+    if fmt:
+        return export_response(organization_table(list(queryset)), fmt)
+    page = Paginator(queryset, settings.PORTAL_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "staff/organization_list.html",
+        {
+            "filter": organization_filter,
+            "page": page,
+            "table": organization_table(list(page.object_list)),
+        },
+    )
+
+
+@desk_required
+def organization_review(request, pk):
+    _review_required(request)
+    organization = get_object_or_404(
+        Organization.objects.select_related("area").prefetch_related("fields"), pk=pk
+    )
+    return render(
+        request,
+        "staff/organization_review.html",
+        {
+            "organization": organization,
+            "memberships": organization.memberships.select_related("user"),
+            "projects": organization.led_projects.order_by("-id"),
+            "actions": services.organization_actions(organization),
+            "history": AuditEntry.objects.filter(organization=organization).select_related("actor"),
+            "comment_form": CommentForm(),
+        },
+    )
+
+
+@desk_required
+def organization_edit(request, pk):
+    _review_required(request)
+    organization = get_object_or_404(Organization, pk=pk)
+    form = StaffOrganizationForm(request.POST or None, instance=organization)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            locked = Organization.objects.select_for_update().get(pk=organization.pk)
+            if form.is_stale(locked):
+                form.add_error(None, STALE_EDIT)
+            else:
+                before = services.snapshot(locked, ORGANIZATION_AUDITED_FIELDS)
+                saved = form.save()
+                services.record_changes(
+                    actor=request.user,
+                    instance=saved,
+                    before=before,
+                    field_names=ORGANIZATION_AUDITED_FIELDS,
+                    action=AuditEntry.Action.EDIT,
+                )
+        if not form.errors:
+            messages.success(request, _("団体「%(name)s」の情報を更新しました。") % {"name": saved})
+            return redirect("staff:organization_review", pk=pk)
+    return render(
+        request, "staff/organization_form.html", {"form": form, "organization": organization}
+    )
+
+
+@require_POST
+@desk_required
+def organization_action(request, pk, action):
+    _review_required(request)
+    organization = get_object_or_404(Organization, pk=pk)
+    if action not in services.ORGANIZATION_ACTIONS:
+        raise Http404
+    form = CommentForm(request.POST)
+    comment = form.cleaned_data["comment"] if form.is_valid() else ""
+    try:
+        services.organization_decide(organization, action, actor=request.user, comment=comment)
+    except workflow.TransitionError as error:
+        messages.error(request, str(error))
+    else:
+        label = services.ORGANIZATION_ACTIONS[action][2]
+        messages.success(
+            request,
+            _("団体「%(name)s」を%(action)sしました。")
+            % {"name": organization.name, "action": label},
+        )
+    return redirect("staff:organization_review", pk=pk)
