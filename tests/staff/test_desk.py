@@ -111,3 +111,11 @@ def test_audit_trail_is_read_only_in_the_admin(client, superuser, coordinating_s
     response = client.post(f"/admin/staff/auditentry/{entry_id}/delete/", {"post": "yes"})
     assert response.status_code == 403
     assert organization.audit_entries.exists()
+
+
+def test_desk_summary_links_each_queue_with_its_count(client, coordinating_staff):
+    factories.make_organization(status="pending")
+    factories.make_organization(status="pending")
+    client.force_login(coordinating_staff)
+    body = client.get("/staff/").content.decode()
+    assert '<a href="#table-pending-organizations">承認待ちの団体</a> <strong>2件</strong>' in body
