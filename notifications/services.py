@@ -18,7 +18,16 @@ from .models import NotificationFailure
 logger = logging.getLogger(__name__)
 
 # Who hears of which project action: the organisation on a decision, the city on a filing.
-TO_ORGANIZATION = {"approve", "return", "reject", "hide", "show", "complete", "return_report"}
+TO_ORGANIZATION = {
+    "approve",
+    "return",
+    "reject",
+    "hide",
+    "show",
+    "complete",
+    "return_report",
+    "evaluate",
+}
 TO_CITY = {"submit", "withdraw", "submit_report", "change_notice", "cancel"}
 
 

@@ -193,3 +193,9 @@ def test_organisation_registration_mails_coordinating_staff(
     assert coordinating_staff.email in mail.outbox[0].to
     assert "新しい見守りの会" in mail.outbox[0].subject
     assert f"/staff/organizations/{organization.pk}/" in mail.outbox[0].body
+
+
+def test_every_workflow_action_tells_someone():
+    from notifications.services import TO_CITY, TO_ORGANIZATION
+
+    assert set(workflow.ACTIONS) <= TO_CITY | TO_ORGANIZATION
