@@ -149,15 +149,13 @@ def _check_report(locked, action_code):
             raise TransitionError(
                 _("実績報告は提出されていないため、差し戻せません。画面を更新してください。")
             )
-    elif action_code == "complete":
-        # A report accepted beforehand (e.g. received on paper and entered) also completes.
-        if report is None or report.status not in (
-            Report.Status.SUBMITTED,
-            Report.Status.ACCEPTED,
-        ):
-            raise TransitionError(
-                _("実績報告が提出されていないため、完了にできません。画面を更新してください。")
-            )
+    # A report accepted beforehand (e.g. received on paper and entered) also completes.
+    elif action_code == "complete" and (
+        report is None or report.status not in (Report.Status.SUBMITTED, Report.Status.ACCEPTED)
+    ):
+        raise TransitionError(
+            _("実績報告が提出されていないため、完了にできません。画面を更新してください。")
+        )
     return report
 
 
