@@ -43,7 +43,7 @@ def organization_register(*, organization, fields, owner):
         organization.save()
         organization.fields.set(fields)
         Membership.objects.create(organization=organization, user=owner, role=Membership.Role.OWNER)
-        transaction.on_commit(lambda: organization_registered(organization.pk))
+        transaction.on_commit(lambda: organization_registered(organization.pk), robust=True)
     return organization
 
 

@@ -10,7 +10,6 @@ submitted or returned. The 後援 cancellation notice (中止届) ends the proje
 """
 
 from dataclasses import dataclass
-from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
@@ -234,7 +233,8 @@ def apply(project, action_code, *, actor, comment=""):
             to_status=locked.status,
             comment=comment,
         )
-        transaction.on_commit(partial(_notify, recorded.pk))
+        # robust: even a bug in a mail template cannot turn a recorded transition into an error.
+        transaction.on_commit(lambda pk=recorded.pk: _notify(pk), robust=True)
     return locked
 
 

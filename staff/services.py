@@ -1,7 +1,5 @@
 """Staff decisions on organisations and staff edits of projects, each with its audit entry."""
 
-from functools import partial
-
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -73,7 +71,9 @@ def organization_decide(organization, action, *, actor, comment=""):
             comment=comment,
             is_for_organization=True,
         )
-        transaction.on_commit(partial(_notify_organization, locked.pk, str(label), comment))
+        transaction.on_commit(
+            lambda: _notify_organization(locked.pk, str(label), comment), robust=True
+        )
     return locked
 
 

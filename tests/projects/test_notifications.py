@@ -199,3 +199,20 @@ def test_every_workflow_action_tells_someone():
     from notifications.services import TO_CITY, TO_ORGANIZATION
 
     assert set(workflow.ACTIONS) <= TO_CITY | TO_ORGANIZATION
+
+
+def test_a_broken_mail_template_never_turns_a_transition_into_an_error(
+    submitted, coordinating_staff, monkeypatch, django_capture_on_commit_callbacks, client
+):
+    from notifications import services
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("template bug")
+
+    monkeypatch.setattr(services, "project_transition", broken)
+    client.force_login(coordinating_staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/staff/projects/{submitted.pk}/actions/approve/")
+    assert response.status_code == 302
+    submitted.refresh_from_db()
+    assert submitted.status == "published"
