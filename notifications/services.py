@@ -98,7 +98,11 @@ def project_transition(transition_id):
 
     transition = (
         Transition.objects.select_related(
-            "project", "project__lead_organization", "project__department", "actor"
+            "project",
+            "project__lead_organization",
+            "project__department",
+            "project__coordinator",
+            "actor",
         )
         .filter(pk=transition_id)
         .first()
@@ -118,6 +122,8 @@ def project_transition(transition_id):
         send("project_decision", recipients, context, project=project)
     if transition.action in TO_CITY:
         recipients = coordinating_staff_emails() + department_staff_emails(project)
+        if project.coordinator_id and project.coordinator.email:
+            recipients.append(project.coordinator.email)
         send("project_filing", recipients, context, project=project)
 
 

@@ -216,3 +216,19 @@ def test_a_broken_mail_template_never_turns_a_transition_into_an_error(
     assert response.status_code == 302
     submitted.refresh_from_db()
     assert submitted.status == "published"
+
+
+def test_filings_reach_the_projects_department_and_coordinator(
+    organization, member, department_staff, django_capture_on_commit_callbacks
+):
+    coordinator = factories.make_user("tanto@example.jp")
+    project = factories.make_project(
+        lead_organization=organization,
+        department=factories.make_department(),
+        coordinator=coordinator,
+    )
+    Report.objects.create(project=project, activities="実施しました")
+    with django_capture_on_commit_callbacks(execute=True):
+        workflow.apply(project, "submit_report", actor=member)
+    assert department_staff.email in mail.outbox[0].to
+    assert coordinator.email in mail.outbox[0].to
