@@ -3,10 +3,11 @@ import datetime
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from organizations.models import Organization
-from projects.models import Project
+from projects.models import FORM_DETAIL_ATTRIBUTES, Project
 
 
 class DateParts(forms.MultiWidget):
@@ -192,3 +193,21 @@ class StaffOrganizationForm(VersionedForm):
             "offers": forms.Textarea(attrs={"rows": 3}),
             "needs": forms.Textarea(attrs={"rows": 3}),
         }
+
+
+def _detail_formfield(field, **kwargs):
+    if isinstance(field, models.DateField):
+        return DatePartsField(
+            label=field.verbose_name, required=not field.blank, help_text=field.help_text
+        )
+    if isinstance(field, models.TextField):
+        return field.formfield(widget=forms.Textarea(attrs={"rows": 3}), **kwargs)
+    return field.formfield(**kwargs)
+
+
+def detail_form_class(form_code):
+    """A form for the project's form-specific row (補助, 後援, …), staff fields included
+    (e.g. the granted amount of a 補助)."""
+    model = Project._meta.get_field(FORM_DETAIL_ATTRIBUTES[form_code]).related_model
+    names = [field.name for field in model._meta.fields if field.name not in ("id", "project")]
+    return forms.modelform_factory(model, fields=names, formfield_callback=_detail_formfield)

@@ -104,10 +104,10 @@ def snapshot(instance, field_names):
     return {name: display_value(instance, name) for name in field_names}
 
 
-def record_changes(*, actor, instance, before, field_names, action, comment=""):
-    """Write an audit entry listing every field whose shown value changed."""
+def diff(instance, before, field_names):
+    """[{field, label, old, new}] for every field whose shown value changed."""
     after = snapshot(instance, field_names)
-    changes = [
+    return [
         {
             "field": name,
             "label": str(instance._meta.get_field(name).verbose_name),
@@ -117,6 +117,12 @@ def record_changes(*, actor, instance, before, field_names, action, comment=""):
         for name in field_names
         if before.get(name, "") != after[name]
     ]
+
+
+def record_changes(*, actor, instance, before, field_names, action, comment="", extra=()):
+    """Write an audit entry listing every field whose shown value changed (plus `extra`
+    changes, e.g. of the project's form-specific row)."""
+    changes = diff(instance, before, field_names) + list(extra)
     if not changes and action == AuditEntry.Action.EDIT:
         return None
     from projects.models import Project

@@ -16,7 +16,7 @@ from projects.models import Partner, Project, Report, Transition
 
 from .. import permissions, queues, services
 from ..filters import StaffProjectFilter
-from ..forms import CommentForm, CreateChoiceForm, StaffProjectForm
+from ..forms import CommentForm, CreateChoiceForm, StaffProjectForm, detail_form_class
 from ..models import AuditEntry
 from ..tables import Column, Table, export_response
 from .common import STALE_EDIT, desk_required, export_format
@@ -246,22 +246,51 @@ def project_edit(request, pk):
     if not permissions.can_edit_project(request.user, project):
         raise PermissionDenied
     form = StaffProjectForm(request.POST or None, instance=project)
-    if request.method == "POST" and form.is_valid():
+    existing_detail = project.form_detail()
+    detail_form = detail_form_class(project.form)(
+        request.POST or None,
+        instance=existing_detail,
+        prefix="detail",
+        # Nothing typed and no row yet: the form-specific part is simply left out.
+        empty_permitted=existing_detail is None,
+        use_required_attribute=False,
+    )
+    detail_names = list(detail_form._meta.fields)
+    if request.method == "POST" and form.is_valid() and detail_form.is_valid():
         with transaction.atomic():
             locked = Project.objects.select_for_update().get(pk=project.pk)
             if form.is_stale(locked):
                 form.add_error(None, STALE_EDIT)
             else:
                 before = services.snapshot(locked, PROJECT_AUDITED_FIELDS)
+                # Read from the database: validation has already written into the form's copy.
+                stored = (
+                    type(existing_detail).objects.get(pk=existing_detail.pk)
+                    if existing_detail
+                    else None
+                )
+                detail_before = services.snapshot(stored, detail_names) if stored else {}
                 saved = form.save()
+                detail_changes = []
+                # The row belongs to the form shown; a change of form leaves it for the new one.
+                if detail_form.has_changed() and saved.form == locked.form:
+                    detail = detail_form.save(commit=False)
+                    detail.project = saved
+                    detail.save()
+                    detail_changes = services.diff(detail, detail_before, detail_names)
                 services.record_changes(
                     actor=request.user,
                     instance=saved,
                     before=before,
                     field_names=PROJECT_AUDITED_FIELDS,
                     action=AuditEntry.Action.EDIT,
+                    extra=detail_changes,
                 )
         if not form.errors:
             messages.success(request, _("協働事業「%(title)s」を更新しました。") % {"title": saved})
             return redirect("staff:project_file", pk=project.pk)
-    return render(request, "staff/project_form.html", {"form": form, "project": project})
+    return render(
+        request,
+        "staff/project_form.html",
+        {"form": form, "detail_form": detail_form, "project": project},
+    )

@@ -205,3 +205,90 @@ def test_a_save_with_the_current_version_goes_through(client, coordinating_staff
     assert client.post(f"/staff/projects/{project.pk}/edit/", data).status_code == 302
     project.refresh_from_db()
     assert project.title == "更新した名前"
+
+
+def test_staff_edit_the_form_specific_data_and_it_is_audited(
+    client, coordinating_staff, organization
+):
+    from projects.models import SubsidyDetail
+
+    project = factories.make_project(lead_organization=organization, form="subsidy")
+    SubsidyDetail.objects.create(project=project, requested_amount=300000)
+    client.force_login(coordinating_staff)
+    page = client.get(f"/staff/projects/{project.pk}/edit/")
+    assert "交付決定額(円)" in page.content.decode()
+    data = _data(
+        organization,
+        title=project.title,
+        summary=project.summary,
+        form="subsidy",
+        fiscal_year="2025",
+        starts_on_0="2025",
+        starts_on_1="6",
+        starts_on_2="1",
+        ends_on_0="2026",
+        ends_on_1="2",
+        ends_on_2="28",
+        fields=list(project.fields.values_list("pk", flat=True)),
+        area=project.area_id,
+        version=page.context["form"]["version"].value(),
+        **{"detail-requested_amount": "300000", "detail-granted_amount": "250000"},
+    )
+    assert client.post(f"/staff/projects/{project.pk}/edit/", data).status_code == 302
+    assert SubsidyDetail.objects.get(project=project).granted_amount == 250000
+    entry = AuditEntry.objects.get(project=project, action="edit")
+    assert entry.changes == [
+        {"field": "granted_amount", "label": "交付決定額(円)", "old": "", "new": "250000"}
+    ]
+
+
+def test_staff_add_the_patronage_event_with_its_date(client, coordinating_staff, organization):
+    from projects.models import PatronageDetail
+
+    project = factories.make_project(lead_organization=organization, form="patronage")
+    client.force_login(coordinating_staff)
+    data = _data(
+        organization,
+        title=project.title,
+        summary=project.summary,
+        form="patronage",
+        area=project.area_id,
+        **{
+            "detail-event_name": "市民音楽祭",
+            "detail-event_date_0": "2026",
+            "detail-event_date_1": "12",
+            "detail-event_date_2": "20",
+            "detail-venue": "市民会館",
+        },
+    )
+    assert client.post(f"/staff/projects/{project.pk}/edit/", data).status_code == 302
+    detail = PatronageDetail.objects.get(project=project)
+    assert detail.event_date.isoformat() == "2026-12-20"
+
+
+def test_bad_event_date_is_listed_at_the_top_and_nothing_is_saved(
+    client, coordinating_staff, organization
+):
+    project = factories.make_project(lead_organization=organization, form="patronage")
+    client.force_login(coordinating_staff)
+    data = _data(
+        organization,
+        title=project.title,
+        summary=project.summary,
+        form="patronage",
+        area=project.area_id,
+        **{
+            "detail-event_name": "市民音楽祭",
+            "detail-event_date_0": "2026",
+            "detail-event_date_1": "2",
+            "detail-event_date_2": "30",
+            "detail-venue": "市民会館",
+        },
+    )
+    response = client.post(f"/staff/projects/{project.pk}/edit/", data)
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert body.count('id="error-summary-title"') == 1
+    assert "開催日: 年・月・日を半角数字で正しく入力してください" in body
+    assert "市民音楽祭" in body
+    assert not AuditEntry.objects.exists()
