@@ -23,6 +23,17 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.e2e)
 
 
+@pytest.fixture(autouse=True)
+def static_files_from_finders(settings):
+    """The live test server answers /static/ from the finders, which know the plain names
+    only; with DEBUG off (CI, production) templates would ask for the hashed names of the
+    manifest storage, and the browser would get no CSS. Unit tests keep the manifest."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {
