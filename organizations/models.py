@@ -5,6 +5,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+class WebsiteField(models.URLField):
+    """A URL field whose forms take an address typed without a scheme as https."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.URLField", args, kwargs
+
+
 class ActivityField(models.Model):
     """One of the 20 fields of 特定非営利活動促進法 別表 (master data)."""
 
@@ -111,7 +122,7 @@ class Organization(models.Model):
     # Public contact: only what the organisation chose to publish.
     public_email = models.EmailField(_("公開する電子メール"), blank=True)
     public_phone = models.CharField(_("公開する電話番号"), max_length=30, blank=True)
-    public_url = models.URLField(_("ウェブサイト"), blank=True)
+    public_url = WebsiteField(_("ウェブサイト"), blank=True)
     logo = models.ImageField(_("ロゴ"), upload_to="organizations/logos/", blank=True)
 
     # Private contact: staff only, never shown publicly.
