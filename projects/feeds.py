@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
 from opendata.datasets import public_events
+from portal.filtering import filter_results
 
 from .filters import ProjectFilter
 from .models import Project
@@ -30,9 +31,9 @@ class NewProjectsFeed(Feed):
     def items(self):
         public = Project.objects.public().with_card_data()
         project_filter = ProjectFilter(self.request.GET or None, queryset=public)
-        if project_filter.is_bound and not project_filter.is_valid():
-            return []
-        return project_filter.qs.distinct().order_by("-published_at", "-id")[:FEED_SIZE]
+        return (
+            filter_results(project_filter).distinct().order_by("-published_at", "-id")[:FEED_SIZE]
+        )
 
     def item_title(self, item):
         return f"[{item.get_form_display()}] {item.title}"

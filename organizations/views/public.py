@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from portal.files import image_response
+from portal.filtering import filter_results
 from projects.models import Project
 
 from .. import permissions
@@ -17,8 +18,7 @@ PROJECTS_PER_SECTION = 12
 def organization_list(request):
     queryset = Organization.objects.public().select_related("area").prefetch_related("fields")
     organization_filter = OrganizationFilter(request.GET or None, queryset=queryset)
-    valid = not organization_filter.is_bound or organization_filter.is_valid()
-    queryset = organization_filter.qs if valid else queryset.none()
+    queryset = filter_results(organization_filter)
     page = Paginator(queryset.distinct().order_by("name_kana", "id"), settings.PORTAL_PAGE_SIZE)
     page = page.get_page(request.GET.get("page"))
     return render(

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 
 from organizations.models import Organization
 from portal.files import image_response
+from portal.filtering import filter_results
 from principles.models import Evaluation, EvaluationScore, Principle
 from principles.selectors import evaluation_comparison
 
@@ -20,8 +21,7 @@ def project_list(request):
     project_filter = ProjectFilter(
         request.GET or None, queryset=public.with_card_data(), year_choices=list(years)
     )
-    valid = not project_filter.is_bound or project_filter.is_valid()
-    queryset = project_filter.qs if valid else public.none()
+    queryset = filter_results(project_filter)
     page = Paginator(queryset.distinct(), settings.PORTAL_PAGE_SIZE).get_page(
         request.GET.get("page")
     )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from organizations.models import Organization
+from portal.filtering import filter_results
 from projects import workflow
 
 from .. import permissions, queues, services
@@ -52,7 +53,7 @@ def organization_list(request):
     _review_required(request)
     queryset = Organization.objects.select_related("area").order_by("name_kana", "id")
     organization_filter = StaffOrganizationFilter(request.GET or None, queryset=queryset)
-    queryset = organization_filter.qs if organization_filter.is_valid() else queryset.none()
+    queryset = filter_results(organization_filter)
     fmt = export_format(request)
     if fmt:
         return export_response(organization_table(list(queryset)), fmt)

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.filtering import filter_results
 from projects import workflow
 from projects.models import Partner, Project, Report, Transition
 
@@ -55,7 +56,7 @@ def project_list(request):
         Project.objects.select_related("lead_organization", "department", "area").order_by("-id"),
     )
     project_filter = StaffProjectFilter(request.GET or None, queryset=queryset)
-    queryset = project_filter.qs if project_filter.is_valid() else queryset.none()
+    queryset = filter_results(project_filter)
     fmt = export_format(request)
     if fmt:
         return export_response(project_table(list(queryset)), fmt)
