@@ -228,3 +228,10 @@ def test_project_list_filters_by_organisation_led_or_partnered(client):
     factories.make_project(title="関係のない事業")
     projects = set(client.get("/projects/", {"organization": organization.pk}).context["projects"])
     assert projects == {led, partnered}
+
+
+def test_fiscal_year_reads_whole_in_japanese_and_in_english(client, settings):
+    project = factories.make_project(fiscal_year=2025)
+    assert "令和7年度(2025年度)" in client.get(f"/projects/{project.pk}/").content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert "(FY2025)" in client.get(f"/projects/{project.pk}/").content.decode()
