@@ -8,7 +8,7 @@ import re
 import pytest
 from django.conf import settings as django_settings
 
-from portal.views import NEWEST_PROJECTS
+from pages.views import NEWEST_PROJECTS
 from principles.models import Principle
 from projects.models import Form, Project
 

@@ -2,11 +2,11 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from portal.sitemaps import SITEMAPS
+from pages.sitemaps import SITEMAPS
 from projects.feeds import NewProjectsFeed, calendar
 
 urlpatterns = [
-    path("", include("portal.urls")),
+    path("", include("pages.urls")),
     path("", include("principles.urls")),
     path("projects/", include("projects.urls")),
     path("organizations/", include("organizations.urls")),

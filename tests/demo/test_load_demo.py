@@ -8,9 +8,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from organizations.models import Department, Membership, Organization
-from principles.models import Evaluation, EvaluationScore, Principle
-from projects.management.commands.load_demo import (
+from demo.management.commands.load_demo import (
     DEMO_NOTE,
     DEMO_PASSWORD,
     GUIDELINE_EXAMPLES,
@@ -18,6 +16,8 @@ from projects.management.commands.load_demo import (
     PRIVATE_PHONE,
     PRIVATE_TITLE_MARKER,
 )
+from organizations.models import Department, Membership, Organization
+from principles.models import Evaluation, EvaluationScore, Principle
 from projects.models import (
     CohostingDetail,
     CommissionDetail,

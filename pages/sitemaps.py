@@ -10,13 +10,13 @@ class StaticPagesSitemap(Sitemap):
 
     def items(self):
         return [
-            "portal:home",
+            "pages:home",
             "projects:list",
             "organizations:list",
             "principles:list",
             "principles:forms",
             "opendata:index",
-            "portal:accessibility",
+            "pages:accessibility",
         ]
 
     def location(self, item):

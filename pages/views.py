@@ -31,13 +31,13 @@ def home(request):
         "newest_projects": public_projects.with_card_data()[:NEWEST_PROJECTS],
         "upcoming_events": events,
     }
-    return render(request, "portal/home.html", context)
+    return render(request, "pages/home.html", context)
 
 
 def accessibility(request):
     return render(
         request,
-        "portal/accessibility.html",
+        "pages/accessibility.html",
         {"adopted_on": POLICY_ADOPTED_ON},
     )
 

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "portal",
+    "pages",
     "organizations",
     "projects",
     "principles",
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     "mypage",
     "staff",
     "notifications",
+    "demo",
 ]
 
 MIDDLEWARE = [
@@ -84,7 +86,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
 ]
 
-ROOT_URLCONF = "fujimino_kyodo.urls"
+ROOT_URLCONF = "config.urls"
 
 TEMPLATES = [
     {
@@ -97,13 +99,13 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "portal.context_processors.portal",
+                "pages.context_processors.portal",
             ],
         },
     },
 ]
 
-WSGI_APPLICATION = "fujimino_kyodo.wsgi.application"
+WSGI_APPLICATION = "config.wsgi.application"
 
 DATABASES = {
     "default": dj_database_url.config(

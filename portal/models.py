@@ -1,0 +1,45 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .lifecycle import Visibility
+
+
+class HistoryEntry(models.Model):
+    """One entry of an entity's history: an action of its lifecycle (a transition, a notice,
+    an edit with each field's old and new value). Written only by `Lifecycle.apply`; never
+    edited or deleted. Each entity has its own table with a foreign key to it."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("実施者"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    action = models.CharField(_("操作"), max_length=30)
+    from_status = models.CharField(_("変更前"), max_length=20, blank=True)
+    to_status = models.CharField(_("変更後"), max_length=20, blank=True)
+    comment = models.TextField(_("コメント"), blank=True)
+    changes = models.JSONField(
+        _("変更内容"),
+        default=list,
+        blank=True,
+        help_text=_("項目ごとの変更前と変更後: [{field, label, old, new}]"),
+    )
+    visibility = models.CharField(
+        _("表示する相手"),
+        max_length=20,
+        choices=Visibility.choices,
+        default=Visibility.PARTIES,
+    )
+    created_at = models.DateTimeField(_("日時"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["created_at", "id"]
+
+    @property
+    def changed_state(self):
+        return self.from_status != self.to_status
