@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from accounts.forms import ProfileForm
 from accounts.models import Profile
 from organizations.models import Invitation
+from portal.history import PARTIES, latest_items
+from projects.lifecycle import PROJECT_LIFECYCLE
 from projects.models import Project, Transition
-from projects.workflow import action_label
 
 HISTORY_LENGTH = 10
 
@@ -36,12 +37,13 @@ def index(request):
         .select_related("lead_organization")
         .order_by("-updated_at", "-pk")
     )
-    history = [
-        {"transition": transition, "label": action_label(transition.action)}
-        for transition in Transition.objects.filter(project__lead_organization__in=organizations)
-        .select_related("project")
-        .order_by("-created_at", "-id")[:HISTORY_LENGTH]
-    ]
+    history = latest_items(
+        Transition.objects.filter(project__lead_organization__in=organizations),
+        lifecycle=PROJECT_LIFECYCLE,
+        audience=PARTIES,
+        subject_field="project",
+        limit=HISTORY_LENGTH,
+    )
     return render(
         request,
         "mypage/index.html",

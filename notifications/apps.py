@@ -5,3 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class NotificationsConfig(AppConfig):
     name = "notifications"
     verbose_name = _("通知")
+
+    def ready(self):
+        # Every lifecycle tells its audiences by mail after each action (notifications sits
+        # above the domain apps, which therefore never import it).
+        from organizations.lifecycle import ORGANIZATION_LIFECYCLE
+        from projects.lifecycle import PROJECT_LIFECYCLE
+
+        from .services import announce
+
+        for lifecycle in (PROJECT_LIFECYCLE, ORGANIZATION_LIFECYCLE):
+            lifecycle.subscribe(announce)

@@ -13,22 +13,21 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from organizations.models import Department
+
 from .models import NotificationFailure
 
 logger = logging.getLogger(__name__)
 
-# Who hears of which project action: the organisation on a decision, the city on a filing.
-TO_ORGANIZATION = {
-    "approve",
-    "return",
-    "reject",
-    "hide",
-    "show",
-    "complete",
-    "return_report",
-    "evaluate",
+# The mail each lifecycle's audiences get: (lifecycle, audience) -> template kind. The lifecycle
+# tables (projects/lifecycle.py, organizations/lifecycle.py) say which audience hears of which
+# action; this says what the audience is and what it reads.
+MAILS = {
+    ("project", "organization"): "project_decision",
+    ("project", "city"): "project_filing",
+    ("organization", "members"): "organization_decision",
+    ("organization", "city"): "organization_registered",
 }
-TO_CITY = {"submit", "withdraw", "submit_report", "change_notice", "cancel"}
 
 
 def absolute_url(path):
@@ -40,8 +39,6 @@ def _emails(users):
 
 
 def coordinating_staff_emails():
-    from organizations.models import Department
-
     users = get_user_model().objects.filter(departments__is_coordinating=True)
     emails = set(_emails(users))
     emails.update(
@@ -91,61 +88,68 @@ def _deliver(kind, subject, body, recipients, *, project=None, organization=None
     return True
 
 
-def project_transition(transition_id):
-    """Announce one project transition (registered on commit by the workflow)."""
-    from projects.models import Transition
-    from projects.workflow import action_label
-
-    transition = (
-        Transition.objects.select_related(
-            "project",
-            "project__lead_organization",
-            "project__department",
-            "project__coordinator",
-            "actor",
-        )
-        .filter(pk=transition_id)
-        .first()
+def announce(lifecycle, entry_id):
+    """Tell each audience of a lifecycle action what happened (registered for after the
+    commit of every action by NotificationsConfig.ready)."""
+    subject_field = lifecycle.subject_field
+    entry = (
+        lifecycle.history.objects.select_related("actor", subject_field).filter(pk=entry_id).first()
     )
-    if transition is None:
+    action = lifecycle.actions.get(entry.action) if entry is not None else None
+    if action is None:
         return
-    project = transition.project
-    context = {
-        "transition": transition,
-        "project": project,
-        "action_label": action_label(transition.action),
+    subject = getattr(entry, subject_field)
+    for audience in action.audience:
+        kind = MAILS[(lifecycle.name, audience)]
+        recipients, context = AUDIENCES[(lifecycle.name, audience)](subject)
+        context.update(
+            {
+                "entry": entry,
+                "transition": entry,
+                subject_field: subject,
+                "action_label": lifecycle.label(entry.action),
+                "comment": entry.comment,
+            }
+        )
+        send(kind, recipients, context, **{subject_field: subject})
+
+
+def _project_organization(project):
+    return organization_member_emails(project.lead_organization), _project_links(project)
+
+
+def _project_city(project):
+    recipients = coordinating_staff_emails() + department_staff_emails(project)
+    if project.coordinator_id and project.coordinator.email:
+        recipients.append(project.coordinator.email)
+    return recipients, _project_links(project)
+
+
+def _project_links(project):
+    return {
         "project_url": absolute_url(project.get_absolute_url()),
         "file_url": absolute_url(f"/staff/projects/{project.pk}/"),
     }
-    if transition.action in TO_ORGANIZATION:
-        recipients = organization_member_emails(project.lead_organization)
-        send("project_decision", recipients, context, project=project)
-    if transition.action in TO_CITY:
-        recipients = coordinating_staff_emails() + department_staff_emails(project)
-        if project.coordinator_id and project.coordinator.email:
-            recipients.append(project.coordinator.email)
-        send("project_filing", recipients, context, project=project)
 
 
-def organization_decision(organization_id, action_label, comment):
-    """Tell an organisation's members that staff decided on their registration."""
-    from organizations.models import Organization
-
-    organization = Organization.objects.filter(pk=organization_id).first()
-    if organization is None:
-        return
-    context = {
-        "organization": organization,
-        "action_label": action_label,
-        "comment": comment,
-        "organization_url": absolute_url(organization.get_absolute_url()),
+def _organization_members(organization):
+    return organization_member_emails(organization), {
+        "organization_url": absolute_url(organization.get_absolute_url())
     }
-    send(
-        "organization_decision",
-        organization_member_emails(organization),
-        context,
-        organization=organization,
-    )
+
+
+def _organization_city(organization):
+    return coordinating_staff_emails(), {
+        "review_url": absolute_url(f"/staff/organizations/{organization.pk}/")
+    }
+
+
+AUDIENCES = {
+    ("project", "organization"): _project_organization,
+    ("project", "city"): _project_city,
+    ("organization", "members"): _organization_members,
+    ("organization", "city"): _organization_city,
+}
 
 
 def resend(failure, *, actor):
@@ -167,22 +171,3 @@ def mark_resolved(failure, *, actor):
     failure.resolved_at = timezone.now()
     failure.resolved_by = actor
     failure.save(update_fields=["resolved_at", "resolved_by"])
-
-
-def organization_registered(organization_id):
-    """Tell 協働推進課 that an organisation registered and awaits review."""
-    from organizations.models import Organization
-
-    organization = Organization.objects.filter(pk=organization_id).first()
-    if organization is None:
-        return
-    context = {
-        "organization": organization,
-        "review_url": absolute_url(f"/staff/organizations/{organization.pk}/"),
-    }
-    send(
-        "organization_registered",
-        coordinating_staff_emails(),
-        context,
-        organization=organization,
-    )

@@ -1,6 +1,16 @@
 from django.contrib import admin
 
-from .models import ActivityField, Area, Department, Invitation, Membership, Organization
+from portal.admin import HistoryAdmin
+
+from .models import (
+    ActivityField,
+    Area,
+    Department,
+    Invitation,
+    Membership,
+    Organization,
+    OrganizationTransition,
+)
 
 
 @admin.register(ActivityField)
@@ -38,7 +48,8 @@ class OrganizationAdmin(admin.ModelAdmin):
     search_fields = ["name", "name_kana", "description", "representative_name"]
     filter_horizontal = ["fields"]
     inlines = [MembershipInline]
-    readonly_fields = ["created_at", "updated_at", "approved_at"]
+    # Decisions go through the lifecycle (the staff desk) so that they are recorded.
+    readonly_fields = ["status", "approved_at", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["name", "name_kana", "kind", "fields", "area", "founded_year"]}),
         ("紹介", {"fields": ["description", "offers", "needs", "logo"]}),
@@ -78,3 +89,9 @@ class InvitationAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         # Invitations carry a secret link that only the owner's e-mail delivers.
         return False
+
+
+@admin.register(OrganizationTransition)
+class OrganizationTransitionAdmin(HistoryAdmin):
+    list_display = ["organization", *HistoryAdmin.list_display]
+    search_fields = ["organization__name", "comment"]

@@ -2,7 +2,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from projects.filters import keyword_filter
+from portal.filtering import keyword_filter
 
 from .models import ActivityField, Area, Organization
 

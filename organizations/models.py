@@ -4,6 +4,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.models import HistoryEntry
+
 
 class WebsiteField(models.URLField):
     """A URL field whose forms take an address typed without a scheme as https."""
@@ -70,6 +72,12 @@ class Department(models.Model):
         ordering = ["order", "id"]
         verbose_name = _("担当課")
         verbose_name_plural = _("担当課")
+        # The desk's rights, granted through the groups 協働推進課 and 担当課
+        # (organizations/permissions.py decides with them).
+        permissions = [
+            ("use_desk", _("職員デスクを使える")),
+            ("review_all", _("すべての団体と協働事業を審査できる")),
+        ]
 
     def __str__(self):
         return self.name
@@ -161,6 +169,38 @@ class Organization(models.Model):
     @property
     def is_public(self):
         return self.status == self.Status.APPROVED
+
+
+class OrganizationAction(models.TextChoices):
+    """The actions of the organisation lifecycle (organizations/lifecycle.py)."""
+
+    REGISTER = "register", _("登録の申請")
+    APPROVE = "approve", _("承認")
+    REJECT = "reject", _("不承認")
+    SUSPEND = "suspend", _("停止")
+    EDIT = "edit", _("編集")
+
+
+class OrganizationTransition(HistoryEntry):
+    """The organisation's history: registration, staff decisions and edits."""
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="transitions"
+    )
+    action = models.CharField(_("操作"), max_length=30, choices=OrganizationAction.choices)
+    from_status = models.CharField(
+        _("変更前"), max_length=20, choices=Organization.Status.choices, blank=True
+    )
+    to_status = models.CharField(
+        _("変更後"), max_length=20, choices=Organization.Status.choices, blank=True
+    )
+
+    class Meta(HistoryEntry.Meta):
+        verbose_name = _("団体の履歴")
+        verbose_name_plural = _("団体の履歴")
+
+    def __str__(self):
+        return f"{self.organization}: {self.get_action_display()}"
 
 
 class Membership(models.Model):

@@ -12,7 +12,7 @@ def is_coordinating_staff(user):
     cached = getattr(user, "_is_coordinating_staff", None)
     if cached is None:
         cached = user.departments.filter(is_coordinating=True).exists() or user.has_perm(
-            "staff.review_all"
+            "organizations.review_all"
         )
         user._is_coordinating_staff = cached
     return cached
@@ -26,7 +26,7 @@ def is_city_staff(user):
         return True
     cached = getattr(user, "_is_city_staff", None)
     if cached is None:
-        cached = user.departments.exists() or user.has_perm("staff.use_desk")
+        cached = user.departments.exists() or user.has_perm("organizations.use_desk")
         user._is_city_staff = cached
     return cached
 

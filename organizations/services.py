@@ -16,9 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import display_name_of
-from notifications.services import organization_registered
+from portal.changes import diff, snapshot
 
-from .models import Invitation, Membership, Organization
+from . import lifecycle
+from .models import Invitation, Membership, Organization, OrganizationAction
 
 logger = logging.getLogger(__name__)
 
@@ -36,15 +37,32 @@ def hash_token(token):
 
 
 def organization_register(*, organization, fields, owner):
-    """Save a new organisation as pending, with the registering user as its owner."""
+    """Save a new organisation as pending, with the registering user as its owner; 協働推進課
+    is told (the lifecycle's `register` action)."""
     with transaction.atomic():
         organization.status = Organization.Status.PENDING
         organization.approved_at = None
         organization.save()
         organization.fields.set(fields)
         Membership.objects.create(organization=organization, user=owner, role=Membership.Role.OWNER)
-        transaction.on_commit(lambda: organization_registered(organization.pk), robust=True)
+        lifecycle.apply(organization, OrganizationAction.REGISTER, actor=owner)
     return organization
+
+
+def organization_update(*, form, actor):
+    """Staff correct an organisation's data: saved under the row lock, refused when someone
+    saved a newer version meanwhile (returns False), and recorded with each changed field."""
+    names = list(form.Meta.fields)
+    with transaction.atomic():
+        locked = Organization.objects.select_for_update().get(pk=form.instance.pk)
+        if form.is_stale(locked):
+            return False
+        before = snapshot(locked, names)
+        saved = form.save()
+        changes = diff(saved, before, names)
+        if changes:
+            lifecycle.apply(saved, OrganizationAction.EDIT, actor=actor, changes=changes)
+    return True
 
 
 def invitation_create(*, organization, email, role, invited_by, request):

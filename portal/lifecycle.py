@@ -26,6 +26,8 @@ answers of a proposal, the evaluations of a project) is a `Slot`: the table name
 higher app provides it when it starts, and an unfilled slot refuses.
 """
 
+import contextlib
+import contextvars
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -35,6 +37,18 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 SYSTEM = "system"  # the portal itself (scheduled jobs, automatic transitions, demo data)
+
+_silenced = contextvars.ContextVar("lifecycle_silenced", default=False)
+
+
+@contextlib.contextmanager
+def silenced():
+    """Record actions without telling anyone (loading demo data or past records)."""
+    token = _silenced.set(True)
+    try:
+        yield
+    finally:
+        _silenced.reset(token)
 
 
 class Comment(models.TextChoices):
@@ -129,6 +143,8 @@ class Action:
     audience: tuple = ()
     visibility: str = Visibility.PARTIES
     confirm: bool = False
+    # Recorded by the page that makes the change (a create or edit form), never a button.
+    record_only: bool = False
     # Shown on the button and in the history when it differs from the code's label.
     verb: Any = None
 
@@ -230,7 +246,7 @@ class Lifecycle:
             return {SYSTEM}
         return {name for name, predicate in self.roles.items() if predicate(user, obj)}
 
-    def _step(self, action, obj, actor, comment="", params=None):
+    def _step(self, action, obj, actor, comment="", params=None, related=None):
         return Step(
             lifecycle=self,
             action=action,
@@ -239,10 +255,14 @@ class Lifecycle:
             comment=comment,
             params=params or {},
             now=timezone.now(),
+            related={} if related is None else related,
         )
 
-    def _refusal(self, step):
-        """Why the action is not open to this actor on this object (None: it is)."""
+    def _refusal(self, step, roles=None):
+        """Why the action is not open to this actor on this object (None: it is).
+
+        `roles` may be a dict shared between calls, so that a page asking about every action
+        asks each role predicate once."""
         action = step.action
         if self.state_of(step.obj) not in action.sources:
             return self.stale_message % {
@@ -253,8 +273,11 @@ class Lifecycle:
             found = condition(step)
             if found:
                 return _messages(found)[0]
-        roles = self.roles_of(step.actor, step.obj)
-        if not roles & set(action.actors):
+        if roles is None:
+            roles = {}
+        if "roles" not in roles:
+            roles["roles"] = self.roles_of(step.actor, step.obj)
+        if not roles["roles"] & set(action.actors):
             return _("この操作を行う権限がありません。")
         return None
 
@@ -268,11 +291,14 @@ class Lifecycle:
     def offered(self, user, obj, *, codes=None, with_blockers=True):
         """The actions the user may take now, in the table's order, for buttons."""
         offers = []
+        roles, related = {}, {}  # asked once for the whole page
         for action in self.actions.values():
             if codes is not None and action.code not in codes:
                 continue
-            step = self._step(action, obj, user)
-            if self._refusal(step) is not None:
+            if codes is None and action.record_only:
+                continue
+            step = self._step(action, obj, user, related=related)
+            if self._refusal(step, roles) is not None:
                 continue
             blockers = []
             if with_blockers:
@@ -283,8 +309,15 @@ class Lifecycle:
 
     # --- Acting ----------------------------------------------------------------------------
 
-    def apply(self, obj, code, *, actor, comment="", changes=(), **params):
-        """Take an action. Returns the updated object or raises LifecycleError."""
+    def apply(self, obj, code, *, actor, comment="", changes=(), at=None, **params):
+        """Take an action. Returns the updated object or raises LifecycleError.
+
+        `at` records the action as of another moment (rules that depend on the date see that
+        day, and nobody is told): only for the portal itself (actor None), e.g. entering past
+        records or demo data.
+        """
+        if at is not None and actor is not None:
+            raise ValueError("Only the portal itself records an action as of another time.")
         action = self.action(code)
         comment = (comment or "").strip()
         if action.comment == Comment.REQUIRED and not comment:
@@ -297,6 +330,8 @@ class Lifecycle:
         with transaction.atomic():
             locked = self.model.objects.select_for_update().get(pk=obj.pk)
             step = self._step(action, locked, actor, comment, params)
+            if at is not None:
+                step.now = at
             step.changes = list(changes)
             refusal = self._refusal(step)
             if refusal is not None:
@@ -335,7 +370,11 @@ class Lifecycle:
                 changes=step.changes,
                 visibility=action.visibility,
             )
-            for listener in self._listeners:
+            if at is not None:
+                self.history.objects.filter(pk=entry.pk).update(created_at=at)
+            # A past record tells nobody: its news is old.
+            listeners = [] if at is not None or _silenced.get() else self._listeners
+            for listener in listeners:
                 transaction.on_commit(
                     lambda listener=listener, pk=entry.pk: listener(self, pk), robust=True
                 )

@@ -2,6 +2,14 @@
 
 from dataclasses import dataclass, field
 
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext_lazy as _
+
+from organizations.models import Department, Organization
+from projects.models import Project
+
+from .models import Evaluation, EvaluationScore, Principle
+
 # Principles where the parties' scores differ by this much or more are the points to talk about.
 DIFFERENCE_TO_DISCUSS = 2
 
@@ -43,3 +51,59 @@ def evaluation_comparison(evaluations, principles):
         for principle in principles
     ]
     return Comparison(evaluations=evaluations, rows=rows)
+
+
+def expected_parties(project):
+    """Who evaluates a project: the city side (its 担当課, or 協働推進課 where it has none) and
+    every registered partner organisation, the lead included. [("department", id) |
+    ("organization", id)], the city first."""
+    department_id = project.department_id or (
+        Department.objects.filter(is_coordinating=True).values_list("pk", flat=True).first()
+    )
+    parties = [("department", department_id)] if department_id else []
+    organization_ids = [project.lead_organization_id]
+    for organization_id in project.partners.filter(organization__isnull=False).values_list(
+        "organization_id", flat=True
+    ):
+        if organization_id not in organization_ids:
+            organization_ids.append(organization_id)
+    parties += [("organization", pk) for pk in organization_ids]
+    return parties
+
+
+def missing_parties(project):
+    """The expected parties whose evaluation is not submitted yet."""
+    submitted = set()
+    for department_id, organization_id in Evaluation.objects.filter(
+        project=project, submitted_at__isnull=False
+    ).values_list("department_id", "organization_id"):
+        submitted.add(("department", department_id) if department_id else None)
+        submitted.add(("organization", organization_id) if organization_id else None)
+    return [party for party in expected_parties(project) if party not in submitted]
+
+
+def evaluations_complete(step):
+    """The lifecycle's requirement for publishing a project's evaluation: every party has
+    submitted its own (projects.lifecycle.EVALUATIONS_COMPLETE)."""
+    missing = missing_parties(step.obj)
+    if missing:
+        return _(
+            "まだ相互評価を提出していない当事者があります(%(count)s件)。"
+            "すべての当事者が提出してから公開してください。"
+        ) % {"count": len(missing)}
+    return None
+
+
+def published_comparison(project, request=None):
+    """The comparison on a project's public page, once the evaluation is published (the
+    project is `evaluated`); the parties that are not public are left out. None otherwise."""
+    if project.status != Project.Status.EVALUATED:
+        return None
+    evaluations = (
+        Evaluation.objects.filter(project=project, submitted_at__isnull=False)
+        .filter(Q(organization__isnull=True) | Q(organization__status=Organization.Status.APPROVED))
+        .select_related("department", "organization")
+        .prefetch_related(Prefetch("scores", queryset=EvaluationScore.objects.all()))
+    )
+    comparison = evaluation_comparison(list(evaluations), list(Principle.objects.all()))
+    return {"project": project, "comparison": comparison}

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from portal.admin import HistoryAdmin
+
 from .models import (
     CohostingDetail,
     CommissionDetail,
@@ -32,7 +34,15 @@ class TransitionInline(admin.TabularInline):
     model = Transition
     extra = 0
     can_delete = False
-    readonly_fields = ["created_at", "actor", "action", "from_status", "to_status", "comment"]
+    readonly_fields = [
+        "created_at",
+        "actor",
+        "action",
+        "from_status",
+        "to_status",
+        "comment",
+        "visibility",
+    ]
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -53,7 +63,7 @@ class ProjectAdmin(admin.ModelAdmin):
     search_fields = ["title", "summary", "lead_organization__name", "partners__name"]
     autocomplete_fields = ["lead_organization", "coordinator", "created_by"]
     filter_horizontal = ["fields"]
-    # Status changes go through the workflow so that they are recorded.
+    # Status changes go through the lifecycle so that they are recorded.
     readonly_fields = ["status", "created_at", "updated_at", "submitted_at", "published_at"]
     inlines = [
         PartnerInline,
@@ -92,14 +102,6 @@ class ReportAdmin(admin.ModelAdmin):
 
 
 @admin.register(Transition)
-class TransitionAdmin(admin.ModelAdmin):
-    list_display = ["project", "action", "from_status", "to_status", "actor", "created_at"]
-    list_filter = ["action", "to_status"]
+class TransitionAdmin(HistoryAdmin):
+    list_display = ["project", *HistoryAdmin.list_display]
     search_fields = ["project__title", "comment"]
-    readonly_fields = [f.name for f in Transition._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

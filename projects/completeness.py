@@ -60,7 +60,7 @@ def patronage_deadline(event_date):
     return event_date - datetime.timedelta(days=settings.PATRONAGE_APPLICATION_LEAD_DAYS)
 
 
-def application_date(project):
+def application_date(project, today=None):
     """When the application arrived: its first submission, or today if it has none yet.
 
     A proposal that staff returned keeps the date it first arrived, so that the time staff
@@ -69,11 +69,13 @@ def application_date(project):
     first = project.transitions.filter(action="submit").order_by("created_at", "id").first()
     if first is not None:
         return timezone.localdate(first.created_at)
-    return timezone.localdate()
+    return today or timezone.localdate()
 
 
-def proposal_problems(project):
-    """Everything that keeps the proposal from being submitted (empty: it may be submitted)."""
+def proposal_problems(project, today=None):
+    """Everything that keeps the proposal from being submitted (empty: it may be submitted).
+
+    `today` is the day of the submission (today unless a past record is being entered)."""
     problems = []
     if project.lead_organization.status != Organization.Status.APPROVED:
         problems.append(
@@ -99,7 +101,7 @@ def proposal_problems(project):
             label = detail_model._meta.get_field(name).verbose_name
             problems.append(Problem("detail", name, REQUIRED, label))
     if project.form == Form.PATRONAGE and detail is not None:
-        problems.extend(_patronage_problems(project, detail))
+        problems.extend(_patronage_problems(project, detail, today))
     if project.form == Form.COMMITTEE and not project.partners.exists():
         problems.append(
             Problem(
@@ -137,7 +139,7 @@ def proposal_problems(project):
     return problems
 
 
-def _patronage_problems(project, detail):
+def _patronage_problems(project, detail, today=None):
     if not (detail.name_on_poster or detail.name_on_flyer or detail.name_on_web):
         yield Problem(
             "detail",
@@ -146,7 +148,7 @@ def _patronage_problems(project, detail):
         )
     if detail.event_date is None:
         return
-    arrived = application_date(project)
+    arrived = application_date(project, today)
     deadline = patronage_deadline(detail.event_date)
     if arrived > deadline:
         yield Problem(

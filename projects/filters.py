@@ -4,23 +4,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from organizations.models import ActivityField, Area
+from portal.filtering import keyword_filter
 from portal.wareki import fiscal_year_label
 
 from .models import PUBLIC_STATUSES, Form, Project, Status
-
-
-def keyword_filter(fields):
-    """A filter method matching every whitespace-separated word in any of `fields`."""
-
-    def method(queryset, name, value):
-        for word in value.split()[:10]:
-            condition = Q()
-            for field in fields:
-                condition |= Q(**{f"{field}__icontains": word})
-            queryset = queryset.filter(condition)
-        return queryset
-
-    return method
 
 
 class ProjectFilter(django_filters.FilterSet):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from organizations.models import ActivityField, Area, Department, Organization
+from portal.models import HistoryEntry
 from portal.wareki import fiscal_year_label
 
 
@@ -35,6 +36,27 @@ class Status(models.TextChoices):
 
 
 PUBLIC_STATUSES = (Status.PUBLISHED, Status.COMPLETED, Status.EVALUATED)
+
+
+class ProjectAction(models.TextChoices):
+    """The actions of the project lifecycle (projects/lifecycle.py): codes and labels."""
+
+    CREATE = "create", _("登録")
+    EDIT = "edit", _("編集")
+    SUBMIT = "submit", _("提出")
+    APPROVE = "approve", _("承認して公開")
+    PUBLISH = "publish", _("市の事業として公開")
+    RETURN = "return", _("差し戻し")
+    REJECT = "reject", _("不採択")
+    WITHDRAW = "withdraw", _("取り下げ")
+    CHANGE_NOTICE = "change_notice", _("変更届")
+    CANCEL = "cancel", _("中止届")
+    SUBMIT_REPORT = "submit_report", _("実績報告の提出")
+    RETURN_REPORT = "return_report", _("実績報告の差し戻し")
+    COMPLETE = "complete", _("完了(実績報告の受理)")
+    EVALUATE = "evaluate", _("評価の公開")
+    HIDE = "hide", _("非公開にする")
+    SHOW = "show", _("再公開する")
 
 
 class ProjectQuerySet(models.QuerySet):
@@ -408,28 +430,18 @@ class ReportPhoto(models.Model):
         return self.alt
 
 
-class Transition(models.Model):
-    """One change of a project's state: the audit trail."""
+class Transition(HistoryEntry):
+    """The project's history: every action of its lifecycle (state changes, notices, report
+    steps, staff edits with their changed fields). Written only by the lifecycle."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="transitions")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("実施者"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    action = models.CharField(_("操作"), max_length=30)
+    action = models.CharField(_("操作"), max_length=30, choices=ProjectAction.choices)
     from_status = models.CharField(_("変更前"), max_length=20, choices=Status.choices, blank=True)
     to_status = models.CharField(_("変更後"), max_length=20, choices=Status.choices, blank=True)
-    comment = models.TextField(_("コメント"), blank=True)
-    created_at = models.DateTimeField(_("日時"), auto_now_add=True)
 
-    class Meta:
-        ordering = ["created_at", "id"]
-        verbose_name = _("状態の履歴")
-        verbose_name_plural = _("状態の履歴")
+    class Meta(HistoryEntry.Meta):
+        verbose_name = _("事業の履歴")
+        verbose_name_plural = _("事業の履歴")
 
     def __str__(self):
         return f"{self.project}: {self.from_status} → {self.to_status}"

@@ -1,5 +1,10 @@
-"""Who may do what with projects. Views, templates and the workflow ask these."""
+"""Who may see and edit projects. Views, templates and the lifecycle ask these.
 
+What each role may *do* to a project (submit, approve, file a notice, …) is declared in the
+lifecycle table (projects/lifecycle.py) and asked of it: `lifecycle.can(user, project, code)`.
+"""
+
+from organizations.models import Organization
 from organizations.permissions import is_coordinating_staff, is_member
 
 from .models import Status
@@ -33,12 +38,7 @@ def can_edit_proposal(user, project):
     return project.status in EDITABLE_STATUSES and is_lead_member(user, project)
 
 
-def can_review(user, project):
-    """Approve, return, reject, hide: 協働推進課."""
-    return is_coordinating_staff(user)
-
-
-# --- Results report and 後援 notices (the organisation side, after approval) ------------
+# --- Results report (the organisation side, after approval) --------------------------------
 
 
 def can_see_report_page(user, project):
@@ -55,24 +55,11 @@ def can_write_report(user, project):
     return project.status == Status.PUBLISHED and is_lead_member(user, project)
 
 
-def can_file_notice(user, project):
-    """The organiser files a 後援 change or cancellation notice after approval."""
-    return (
-        project.form == "patronage"
-        and project.status == Status.PUBLISHED
-        and is_lead_member(user, project)
-    )
-
-
 # --- Proposals (the organisation side) ---------------------------------------------------
-
-WITHDRAWABLE_STATUSES = (Status.DRAFT, Status.SUBMITTED, Status.RETURNED)
 
 
 def proposable_organizations(user):
     """The organisations the user may propose for: approved ones they are a member of."""
-    from organizations.models import Organization
-
     if not user.is_authenticated:
         return Organization.objects.none()
     return Organization.objects.public().filter(memberships__user=user).order_by("name_kana")
@@ -96,31 +83,3 @@ def can_view_project_files(user, project):
     """Attachments hold personal data (役員名簿 and the like): only those who see the
     proposal itself, and only if they may see the project at all."""
     return can_view_project(user, project) and can_view_proposal(user, project)
-
-
-def can_submit_proposal(user, project):
-    return can_edit_proposal(user, project)
-
-
-def can_withdraw_proposal(user, project):
-    return project.status in WITHDRAWABLE_STATUSES and is_lead_member(user, project)
-
-
-def proposal_rights(user, projects):
-    """can_edit / can_withdraw for a list of projects at once (one query, for lists)."""
-    from organizations.models import Membership
-
-    member_of = set()
-    if user.is_authenticated:
-        member_of = set(
-            Membership.objects.filter(user=user).values_list("organization_id", flat=True)
-        )
-    return {
-        project.pk: {
-            "can_edit": project.status in EDITABLE_STATUSES
-            and project.lead_organization_id in member_of,
-            "can_withdraw": project.status in WITHDRAWABLE_STATUSES
-            and project.lead_organization_id in member_of,
-        }
-        for project in projects
-    }

@@ -3,7 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from organizations.models import Area, Department, Organization
-from projects.filters import keyword_filter
+from portal.filtering import keyword_filter
 from projects.models import Form, Project, Status
 
 

@@ -2,8 +2,8 @@
 
 Roles:
 - 協働推進課 staff (a member of the coordinating department, or anyone given the permission
-  `staff.review_all`, e.g. through the group 協働推進課) and superusers: review everything.
-- 担当課 staff (a member of any other department, or the group 担当課 / `staff.use_desk`): use
+  `organizations.review_all`, e.g. through the group 協働推進課) and superusers: review everything.
+- 担当課 staff (a member of any other department, or the group 担当課 / `organizations.use_desk`): use
   the desk for the projects of their own department: read the file, accept or return its
   results report.
 - Organisation members and citizens: no desk at all.

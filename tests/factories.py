@@ -93,3 +93,37 @@ def coordinating_department():
 def make_department(name="生涯学習課", code="lifelong-learning"):
     department, _ = Department.objects.get_or_create(code=code, defaults={"name": name})
     return department
+
+
+# What each form's own part needs before a proposal can be submitted.
+COMPLETE_DETAILS = {
+    Project.Form.SUBSIDY: {"requested_amount": 100000, "budget_plan": "収入と支出の見込み"},
+    Project.Form.COMMISSION: {"deliverables": "報告書"},
+    Project.Form.COMMITTEE: {"committee_name": "テスト実行委員会"},
+    Project.Form.COOPERATION: {"agreement_name": "包括連携協定"},
+    Project.Form.COHOSTING: {"cost_sharing": "会場費は市、講師謝礼は団体が負担します。"},
+}
+
+
+def make_proposal(*, lead_organization=None, form=Project.Form.COHOSTING, **attributes):
+    """A draft with everything a submission needs: the common part, the form's own part and
+    the self-check answered (not for 後援, whose documents and dates tests set themselves)."""
+    from principles.models import ChecklistItem, SelfCheckAnswer
+    from projects.models import FORM_DETAIL_ATTRIBUTES
+
+    defaults = {
+        "status": Project.Status.DRAFT,
+        "purpose": "地域の課題を一緒に解決します。",
+        "expected_effect": "参加した市民のつながりが生まれます。",
+        "safety_insurance": "市民活動保険に加入します。",
+        "safety_plan": "責任者を置き、緊急時は119番と担当課に連絡します。",
+    }
+    defaults.update(attributes)
+    project = make_project(lead_organization=lead_organization, form=form, **defaults)
+    detail_model = Project._meta.get_field(FORM_DETAIL_ATTRIBUTES[form]).related_model
+    detail_model.objects.create(project=project, **COMPLETE_DETAILS.get(form, {}))
+    if form == Project.Form.COMMITTEE:
+        make_partner(project, name="地区の町会", role="会場の運営")
+    for item in ChecklistItem.objects.filter(is_active=True):
+        SelfCheckAnswer.objects.create(project=project, item=item, answer="yes")
+    return project

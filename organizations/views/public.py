@@ -5,14 +5,11 @@ from django.shortcuts import get_object_or_404, render
 
 from portal.files import image_response
 from portal.filtering import filter_results
-from projects.models import Project
 
 from .. import permissions
 from ..filters import OrganizationFilter
 from ..models import Organization
-
-# An organisation page shows this many projects per section, then links to the full list.
-PROJECTS_PER_SECTION = 12
+from ..panels import ORGANIZATION_PAGE
 
 
 def organization_list(request):
@@ -34,20 +31,12 @@ def organization_detail(request, pk):
     )
     if not permissions.can_view_organization(request.user, organization):
         raise Http404
-    public_projects = Project.objects.public().with_card_data()
-    led = public_projects.filter(lead_organization=organization)
-    partnered = public_projects.filter(partners__organization=organization).distinct()
-    led_page = list(led[: PROJECTS_PER_SECTION + 1])
-    partner_page = list(partnered[: PROJECTS_PER_SECTION + 1])
     return render(
         request,
         "organizations/organization_detail.html",
         {
             "organization": organization,
-            "led_projects": led_page[:PROJECTS_PER_SECTION],
-            "partner_projects": partner_page[:PROJECTS_PER_SECTION],
-            "more_projects": len(led_page) > PROJECTS_PER_SECTION
-            or len(partner_page) > PROJECTS_PER_SECTION,
+            "panels": ORGANIZATION_PAGE.render(organization, request),
             "show_private_contact": permissions.can_see_private_contact(request.user, organization),
         },
     )

@@ -3,36 +3,11 @@
 
 from django import template
 
-from projects import permissions, workflow
-from projects.models import Form, Status
+from portal.history import PARTIES, history_items
+from projects import lifecycle, permissions
+from projects.models import ProjectAction
 
 register = template.Library()
-
-
-def history_for_organization(project):
-    from staff.models import AuditEntry
-
-    items = [
-        {
-            "at": t.created_at,
-            "label": workflow.action_label(t.action),
-            "from": t.get_from_status_display(),
-            "to": t.get_to_status_display(),
-            "changed": t.from_status != t.to_status,
-            "comment": t.comment,
-        }
-        for t in project.transitions.all()
-    ]
-    items += [
-        {
-            "at": e.created_at,
-            "label": e.get_action_display(),
-            "changed": False,
-            "comment": e.comment,
-        }
-        for e in AuditEntry.objects.filter(project=project, is_for_organization=True)
-    ]
-    return sorted(items, key=lambda item: item["at"])
 
 
 @register.inclusion_tag("projects/includes/member_panel.html", takes_context=True)
@@ -43,7 +18,9 @@ def member_panel(context, project):
     return {
         "show": True,
         "project": project,
-        "can_report": project.status == Status.PUBLISHED,
-        "can_notice": project.form == Form.PATRONAGE and project.status == Status.PUBLISHED,
-        "history": history_for_organization(project),
+        "can_report": permissions.can_write_report(user, project),
+        "can_notice": lifecycle.can(user, project, ProjectAction.CHANGE_NOTICE),
+        "history": history_items(
+            project.transitions.all(), lifecycle=lifecycle.PROJECT_LIFECYCLE, audience=PARTIES
+        ),
     }

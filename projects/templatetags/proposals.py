@@ -3,8 +3,9 @@ what awaits the proposer, in a fixed number of queries."""
 
 from django import template
 
-from projects import permissions
-from projects.models import Status, Transition
+from organizations.models import Membership
+from projects import lifecycle, permissions
+from projects.models import ProjectAction, Status, Transition
 
 register = template.Library()
 
@@ -15,12 +16,12 @@ def proposal_rows(context, projects):
     comment they returned it with."""
     user = context["request"].user
     projects = list(projects)
-    rights = permissions.proposal_rights(user, projects)
+    rights = proposal_rights(user, projects)
     returned = [project.pk for project in projects if project.status == Status.RETURNED]
     returns = {}
     if returned:
         for transition in Transition.objects.filter(
-            project_id__in=returned, action="return"
+            project_id__in=returned, action=ProjectAction.RETURN
         ).order_by("created_at", "id"):
             returns[transition.project_id] = transition
     return [
@@ -38,3 +39,23 @@ def can_propose(context):
 def awaiting(rows):
     """The rows that wait for the proposer: returned proposals to answer."""
     return [row for row in rows if row["returned_with"] and row["can_edit"]]
+
+
+def proposal_rights(user, projects):
+    """can_edit / can_withdraw for a list of projects at once (one query, for lists); the
+    same rules as permissions.can_edit_proposal and the lifecycle's withdraw."""
+    member_of = set()
+    if user.is_authenticated:
+        member_of = set(
+            Membership.objects.filter(user=user).values_list("organization_id", flat=True)
+        )
+    withdrawable = lifecycle.PROJECT_LIFECYCLE.action(ProjectAction.WITHDRAW).sources
+    return {
+        project.pk: {
+            "can_edit": project.status in permissions.EDITABLE_STATUSES
+            and project.lead_organization_id in member_of,
+            "can_withdraw": project.status in withdrawable
+            and project.lead_organization_id in member_of,
+        }
+        for project in projects
+    }

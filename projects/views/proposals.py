@@ -2,7 +2,7 @@
 and the files that belong to it.
 
 Who may see or change a proposal is asked of `projects.permissions`; anyone else gets 404,
-so that a proposal's existence does not leak. State changes go through `projects.workflow`.
+so that a proposal's existence does not leak. State changes go through `projects.lifecycle`.
 """
 
 from django.conf import settings
@@ -17,9 +17,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from portal.files import image_response
+from portal.history import PARTIES, history_items
 from principles.models import ChecklistItem, SelfCheckAnswer
 
-from .. import permissions, workflow
+from .. import lifecycle, permissions
 from ..completeness import proposal_problems
 from ..forms import (
     DETAIL_FORMS,
@@ -36,6 +37,7 @@ from ..models import (
     Form,
     Partner,
     Project,
+    ProjectAction,
     Status,
     attachment_kinds_for,
 )
@@ -257,21 +259,22 @@ def _save_forms(request, forms, *, project, form_code):
 
 
 def _submit(request, project, *, just_saved=False):
-    problems = proposal_problems(project)
-    if problems:
+    """Submit through the lifecycle, which refuses an incomplete proposal (whoever asks);
+    the missing items are then shown on the edit page, beside their fields."""
+    try:
+        lifecycle.apply(project, ProjectAction.SUBMIT, actor=request.user)
+    except lifecycle.LifecycleError as error:
+        if not error.problems:
+            messages.error(request, str(error))
+            return redirect("projects:proposal_detail", project.pk)
         message = _(
             "まだ提出できません。足りない項目があります(%(count)s件)。"
             "一覧の項目を入力してから、もう一度「提出する」を押してください。"
-        ) % {"count": len(problems)}
+        ) % {"count": len(error.problems)}
         if just_saved:
             message = _("入力した内容は下書きとして保存しました。") + message
         messages.error(request, message)
         return redirect(reverse("projects:proposal_edit", args=[project.pk]) + "?check=1")
-    try:
-        workflow.apply(project, "submit", actor=request.user)
-    except workflow.TransitionError as error:
-        messages.error(request, str(error))
-        return redirect("projects:proposal_detail", project.pk)
     messages.success(
         request,
         _(
@@ -362,7 +365,7 @@ def proposal_edit(request, pk):
 @require_POST
 def proposal_submit(request, pk):
     project = _get_own_proposal(request, pk)
-    if not permissions.can_submit_proposal(request.user, project):
+    if not lifecycle.can(request.user, project, ProjectAction.SUBMIT):
         messages.error(
             request,
             _("この提案は「%(status)s」のため、提出できません。")
@@ -374,7 +377,7 @@ def proposal_submit(request, pk):
 
 def proposal_withdraw(request, pk):
     project = _get_own_proposal(request, pk)
-    if not permissions.can_withdraw_proposal(request.user, project):
+    if not lifecycle.can(request.user, project, ProjectAction.WITHDRAW):
         messages.error(
             request,
             _("この提案は「%(status)s」のため、取り下げられません。")
@@ -384,8 +387,8 @@ def proposal_withdraw(request, pk):
     if request.method == "POST":
         comment = (request.POST.get("comment") or "")[:1000]
         try:
-            workflow.apply(project, "withdraw", actor=request.user, comment=comment)
-        except workflow.TransitionError as error:
+            lifecycle.apply(project, ProjectAction.WITHDRAW, actor=request.user, comment=comment)
+        except lifecycle.LifecycleError as error:
             messages.error(request, str(error))
         else:
             messages.success(request, _("提案を取り下げました。"))
@@ -395,10 +398,6 @@ def proposal_withdraw(request, pk):
 
 def proposal_detail(request, pk):
     project = _get_proposal(request, pk)
-    transitions = list(project.transitions.all())
-    for transition in transitions:
-        action = workflow.ACTIONS.get(transition.action)
-        transition.action_label = action.label if action else transition.action
     answers = {
         answer.item_id: answer
         for answer in SelfCheckAnswer.objects.filter(project=project).select_related(
@@ -410,7 +409,7 @@ def proposal_detail(request, pk):
     can_edit = permissions.can_edit_proposal(request.user, project)
     returned_with = None
     if project.status == Status.RETURNED:
-        returned_with = next((t for t in reversed(transitions) if t.action == "return"), None)
+        returned_with = project.transitions.filter(action=ProjectAction.RETURN).last()
     return render(
         request,
         "projects/proposal_detail.html",
@@ -421,10 +420,13 @@ def proposal_detail(request, pk):
             "events": project.events.all(),
             "attachments": project.attachments.all(),
             "self_check": self_check,
-            "transitions": transitions,
+            "history": history_items(
+                project.transitions.all(), lifecycle=lifecycle.PROJECT_LIFECYCLE, audience=PARTIES
+            ),
             "returned_with": returned_with,
             "can_edit": can_edit,
-            "can_withdraw": permissions.can_withdraw_proposal(request.user, project),
+            "can_withdraw": permissions.is_lead_member(request.user, project)
+            and lifecycle.can(request.user, project, ProjectAction.WITHDRAW),
             "problems": proposal_problems(project) if can_edit else [],
         },
     )

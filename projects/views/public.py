@@ -1,18 +1,16 @@
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from organizations.models import Organization
 from portal.files import image_response
 from portal.filtering import filter_results
-from principles.models import Evaluation, EvaluationScore, Principle
-from principles.selectors import evaluation_comparison
 
 from .. import permissions
 from ..filters import ProjectFilter
-from ..models import Partner, Project, Report, ReportPhoto, Status
+from ..models import Partner, Project, Report, ReportPhoto
+from ..panels import PROJECT_PAGE
 
 
 def project_list(request):
@@ -54,17 +52,6 @@ def project_detail(request, pk):
     )
     if not permissions.can_view_project(request.user, project):
         raise Http404
-    comparison = None
-    if project.status == Status.EVALUATED:
-        evaluations = (
-            Evaluation.objects.filter(project=project, submitted_at__isnull=False)
-            .filter(
-                Q(organization__isnull=True) | Q(organization__status=Organization.Status.APPROVED)
-            )
-            .select_related("department", "organization")
-            .prefetch_related(Prefetch("scores", queryset=EvaluationScore.objects.all()))
-        )
-        comparison = evaluation_comparison(list(evaluations), list(Principle.objects.all()))
     return render(
         request,
         "projects/project_detail.html",
@@ -72,7 +59,7 @@ def project_detail(request, pk):
             "project": project,
             "detail": project.form_detail(),
             "partners": [p for p in project.partners.all() if p.is_public],
-            "comparison": comparison,
+            "panels": PROJECT_PAGE.render(project, request),
         },
     )
 

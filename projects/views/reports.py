@@ -2,7 +2,7 @@
 organisation files once its project runs. Staff accept or return the report at the desk.
 
 Who may see or write is asked of `projects.permissions`; state changes go through
-`projects.workflow`. Someone who may not see the project gets 404, so nothing leaks.
+`projects.lifecycle`. Someone who may not see the project gets 404, so nothing leaks.
 """
 
 from django import forms
@@ -14,8 +14,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 
-from .. import permissions, workflow
-from ..models import Form, Project, Report, ReportPhoto, SubsidyDetail
+from .. import lifecycle, permissions
+from ..models import Form, Project, ProjectAction, Report, ReportPhoto, SubsidyDetail
 
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
 
@@ -75,7 +75,10 @@ class ReportForm(forms.ModelForm):
 class NoticeForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("届出の種類"),
-        choices=[("change_notice", _("変更届")), ("cancel", _("中止届"))],
+        choices=[
+            (ProjectAction.CHANGE_NOTICE, ProjectAction.CHANGE_NOTICE.label),
+            (ProjectAction.CANCEL, ProjectAction.CANCEL.label),
+        ],
         widget=forms.RadioSelect,
     )
     text = forms.CharField(
@@ -93,7 +96,7 @@ class NoticeForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("kind") == "cancel" and not cleaned.get("confirm_cancel"):
+        if cleaned.get("kind") == ProjectAction.CANCEL and not cleaned.get("confirm_cancel"):
             self.add_error("confirm_cancel", _("中止届を出すときは、確認の欄を選んでください。"))
         return cleaned
 
@@ -114,7 +117,7 @@ def report_edit(request, pk):
     project = _project(request, pk)
     report = Report.objects.filter(project=project).prefetch_related("photos").first()
     editable = permissions.can_write_report(request.user, project) and (
-        report is None or report.status in workflow.REPORT_EDITABLE
+        report is None or report.status in lifecycle.REPORT_EDITABLE
     )
     with_settlement = project.form == Form.SUBSIDY
     subsidy = SubsidyDetail.objects.filter(project=project).first() if with_settlement else None
@@ -152,8 +155,8 @@ def report_edit(request, pk):
                     saved.photos.filter(pk__in=[p for p in remove if p.isdigit()]).delete()
             if "submit" in request.POST:
                 try:
-                    workflow.apply(project, "submit_report", actor=request.user)
-                except workflow.TransitionError as error:
+                    lifecycle.apply(project, ProjectAction.SUBMIT_REPORT, actor=request.user)
+                except lifecycle.LifecycleError as error:
                     messages.error(request, str(error))
                     return redirect("projects:report", pk=project.pk)
                 messages.success(request, _("実績報告を提出しました。協働推進課が確認します。"))
@@ -161,7 +164,9 @@ def report_edit(request, pk):
                 messages.success(request, _("実績報告を保存しました(まだ提出していません)。"))
             return redirect("projects:report", pk=project.pk)
     return_comment = (
-        project.transitions.filter(action="return_report").order_by("-created_at").first()
+        project.transitions.filter(action=ProjectAction.RETURN_REPORT)
+        .order_by("-created_at")
+        .first()
         if report is not None and report.status == Report.Status.RETURNED
         else None
     )
@@ -184,7 +189,7 @@ def notice_create(request, pk):
     project = _project(request, pk)
     if project.form != Form.PATRONAGE:
         raise Http404
-    can_file = permissions.can_file_notice(request.user, project)
+    can_file = lifecycle.can(request.user, project, ProjectAction.CHANGE_NOTICE)
     form = NoticeForm(request.POST or None) if can_file else None
     if request.method == "POST":
         if not can_file:
@@ -192,13 +197,15 @@ def notice_create(request, pk):
         if form.is_valid():
             kind = form.cleaned_data["kind"]
             try:
-                workflow.apply(project, kind, actor=request.user, comment=form.cleaned_data["text"])
-            except workflow.TransitionError as error:
+                lifecycle.apply(
+                    project, kind, actor=request.user, comment=form.cleaned_data["text"]
+                )
+            except lifecycle.LifecycleError as error:
                 messages.error(request, str(error))
             else:
                 messages.success(
                     request,
-                    _("%(kind)sを提出しました。") % {"kind": workflow.action_label(kind)},
+                    _("%(kind)sを提出しました。") % {"kind": lifecycle.label(kind)},
                 )
                 return redirect("projects:notices", pk=project.pk)
     return render(
@@ -207,6 +214,8 @@ def notice_create(request, pk):
         {
             "project": project,
             "form": form,
-            "notices": project.transitions.filter(action__in=("change_notice", "cancel")),
+            "notices": project.transitions.filter(
+                action__in=(ProjectAction.CHANGE_NOTICE, ProjectAction.CANCEL)
+            ),
         },
     )

@@ -4,24 +4,25 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from organizations.models import Organization
+from organizations import lifecycle
+from organizations.models import Organization, OrganizationAction
+from organizations.services import organization_update
 from portal.filtering import filter_results
-from projects import workflow
+from portal.history import STAFF, history_items
 
-from .. import permissions, queues, services
+from .. import permissions, queues
 from ..filters import StaffOrganizationFilter
-from ..forms import CommentForm, StaffOrganizationForm
-from ..models import AuditEntry
+from ..forms import StaffOrganizationForm
 from ..tables import Column, Table, export_response
 from .common import STALE_EDIT, desk_required, export_format
 
-ORGANIZATION_AUDITED_FIELDS = list(StaffOrganizationForm.Meta.fields)
+# Decisions taken with the review buttons; edits go through the edit page.
+DECISIONS = (OrganizationAction.APPROVE, OrganizationAction.REJECT, OrganizationAction.SUSPEND)
 
 
 def organization_table(rows):
@@ -82,9 +83,12 @@ def organization_review(request, pk):
             "organization": organization,
             "memberships": organization.memberships.select_related("user"),
             "projects": organization.led_projects.order_by("-id"),
-            "actions": services.organization_actions(organization),
-            "history": AuditEntry.objects.filter(organization=organization).select_related("actor"),
-            "comment_form": CommentForm(),
+            "offers": lifecycle.offered(request.user, organization, codes=DECISIONS),
+            "history": history_items(
+                organization.transitions.all(),
+                lifecycle=lifecycle.ORGANIZATION_LIFECYCLE,
+                audience=STAFF,
+            ),
         },
     )
 
@@ -95,23 +99,12 @@ def organization_edit(request, pk):
     organization = get_object_or_404(Organization, pk=pk)
     form = StaffOrganizationForm(request.POST or None, instance=organization)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            locked = Organization.objects.select_for_update().get(pk=organization.pk)
-            if form.is_stale(locked):
-                form.add_error(None, STALE_EDIT)
-            else:
-                before = services.snapshot(locked, ORGANIZATION_AUDITED_FIELDS)
-                saved = form.save()
-                services.record_changes(
-                    actor=request.user,
-                    instance=saved,
-                    before=before,
-                    field_names=ORGANIZATION_AUDITED_FIELDS,
-                    action=AuditEntry.Action.EDIT,
-                )
-        if not form.errors:
-            messages.success(request, _("団体「%(name)s」の情報を更新しました。") % {"name": saved})
+        if organization_update(form=form, actor=request.user):
+            messages.success(
+                request, _("団体「%(name)s」の情報を更新しました。") % {"name": form.instance}
+            )
             return redirect("staff:organization_review", pk=pk)
+        form.add_error(None, STALE_EDIT)
     return render(
         request, "staff/organization_form.html", {"form": form, "organization": organization}
     )
@@ -122,19 +115,17 @@ def organization_edit(request, pk):
 def organization_action(request, pk, action):
     _review_required(request)
     organization = get_object_or_404(Organization, pk=pk)
-    if action not in services.ORGANIZATION_ACTIONS:
+    if action not in DECISIONS:
         raise Http404
-    form = CommentForm(request.POST)
-    comment = form.cleaned_data["comment"] if form.is_valid() else ""
+    comment = (request.POST.get("comment") or "")[:4000]
     try:
-        services.organization_decide(organization, action, actor=request.user, comment=comment)
-    except workflow.TransitionError as error:
+        lifecycle.apply(organization, action, actor=request.user, comment=comment)
+    except lifecycle.LifecycleError as error:
         messages.error(request, str(error))
     else:
-        label = services.ORGANIZATION_ACTIONS[action][2]
         messages.success(
             request,
             _("団体「%(name)s」を%(action)sしました。")
-            % {"name": organization.name, "action": label},
+            % {"name": organization.name, "action": lifecycle.label(action)},
         )
     return redirect("staff:organization_review", pk=pk)

@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,17 +11,22 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.filtering import filter_results
-from projects import workflow
-from projects.models import Partner, Project, Report, Transition
+from portal.history import STAFF, history_items
+from projects import lifecycle, services
+from projects.models import Partner, Project, ProjectAction, Report
 
-from .. import permissions, queues, services
+from .. import permissions, queues
 from ..filters import StaffProjectFilter
-from ..forms import CommentForm, CreateChoiceForm, StaffProjectForm, detail_form_class
-from ..models import AuditEntry
+from ..forms import CreateChoiceForm, StaffProjectForm, detail_form_class
 from ..tables import Column, Table, export_response
 from .common import STALE_EDIT, desk_required, export_format
 
-PROJECT_AUDITED_FIELDS = list(StaffProjectForm.Meta.fields)
+# The member's own filings (notices, the results report) are made on the project pages with
+# their forms; every other action open to the user is a button on the file.
+MEMBER_FILINGS = (ProjectAction.CHANGE_NOTICE, ProjectAction.CANCEL, ProjectAction.SUBMIT_REPORT)
+# Recorded by the create and edit pages, never buttons.
+EDITS = (ProjectAction.CREATE, ProjectAction.EDIT, ProjectAction.PUBLISH)
+DESK_ACTIONS = tuple(code for code in ProjectAction.values if code not in MEMBER_FILINGS + EDITS)
 
 
 def project_table(rows):
@@ -106,41 +110,6 @@ def _related_list(project, name, *related):
     return list(manager.select_related(*related)) if related else list(manager.all())
 
 
-def project_history(project, *, for_organization=False):
-    """Transitions and staff edits, oldest first."""
-    transitions = Transition.objects.filter(project=project).select_related("actor")
-    entries = AuditEntry.objects.filter(project=project).select_related("actor")
-    if for_organization:
-        entries = entries.filter(is_for_organization=True)
-    items = []
-    for transition in transitions:
-        items.append(
-            {
-                "kind": "transition",
-                "at": transition.created_at,
-                "actor": transition.actor,
-                "label": workflow.action_label(transition.action),
-                "from": transition.get_from_status_display(),
-                "to": transition.get_to_status_display(),
-                "comment": transition.comment,
-                "changes": [],
-            }
-        )
-    for entry in entries:
-        items.append(
-            {
-                "kind": "audit",
-                "at": entry.created_at,
-                "actor": entry.actor,
-                "label": entry.get_action_display(),
-                "comment": entry.comment,
-                "changes": entry.changes,
-            }
-        )
-    items.sort(key=lambda item: item["at"])
-    return items
-
-
 @desk_required
 def project_file(request, pk):
     project = _file_project(request, pk)
@@ -148,7 +117,6 @@ def project_file(request, pk):
         report = Report.objects.prefetch_related("photos").get(project=project)
     except Report.DoesNotExist:
         report = None
-    actions = workflow.available_actions(request.user, project)
     return render(
         request,
         "staff/project_file.html",
@@ -159,48 +127,37 @@ def project_file(request, pk):
             "report": report,
             "attachments": _related_list(project, "attachments"),
             "self_check_answers": _related_list(project, "self_check_answers", "item__principle"),
-            "history": project_history(project),
-            "notices": project.transitions.filter(action__in=("change_notice", "cancel")),
-            "actions": [a for a in actions if a.code in STAFF_ACTIONS],
-            "comment_form": CommentForm(),
+            "history": history_items(
+                project.transitions.all(), lifecycle=lifecycle.PROJECT_LIFECYCLE, audience=STAFF
+            ),
+            "notices": project.transitions.filter(
+                action__in=(ProjectAction.CHANGE_NOTICE, ProjectAction.CANCEL)
+            ),
+            "offers": lifecycle.offered(request.user, project, codes=DESK_ACTIONS),
             "can_edit": permissions.can_edit_project(request.user, project),
             "report_due_on": queues.report_due_on(project),
         },
     )
 
 
-# The actions staff take from the file; members file theirs from the project pages.
-STAFF_ACTIONS = {
-    "submit",
-    "approve",
-    "return",
-    "reject",
-    "withdraw",
-    "return_report",
-    "complete",
-    "evaluate",
-    "hide",
-    "show",
-}
-
-
 @require_POST
 @desk_required
 def project_action(request, pk, action):
     project = _file_project(request, pk)
-    if action not in STAFF_ACTIONS:
+    if action not in DESK_ACTIONS:
         raise Http404
-    form = CommentForm(request.POST)
-    comment = form.cleaned_data["comment"] if form.is_valid() else ""
+    comment = (request.POST.get("comment") or "")[:4000]
     try:
-        project = workflow.apply(project, action, actor=request.user, comment=comment)
-    except workflow.TransitionError as error:
+        project = lifecycle.apply(project, action, actor=request.user, comment=comment)
+    except lifecycle.LifecycleError as error:
         messages.error(request, str(error))
+        for problem in error.problems[1:] if len(error.problems) > 1 else ():
+            messages.error(request, getattr(problem, "message", problem))
     else:
         messages.success(
             request,
             _("「%(title)s」の「%(action)s」を行いました。")
-            % {"title": project.title, "action": workflow.action_label(action)},
+            % {"title": project.title, "action": lifecycle.label(action)},
         )
     return redirect("staff:project_file", pk=pk)
 
@@ -212,28 +169,17 @@ def project_create(request):
     form = StaffProjectForm(request.POST or None)
     choice = CreateChoiceForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and choice.is_valid():
-        with transaction.atomic():
-            project = form.save(commit=False)
-            project.created_by = request.user
-            project.save()
-            form.save_m2m()
-            services.record_changes(
-                actor=request.user,
-                instance=project,
-                before={},
-                field_names=PROJECT_AUDITED_FIELDS,
-                action=AuditEntry.Action.CREATE,
+        try:
+            project = services.project_create(
+                form=form, actor=request.user, publish=choice.cleaned_data["publish"]
             )
-        if choice.cleaned_data["publish"]:
-            try:
-                workflow.apply(project, "submit", actor=request.user)
-                workflow.apply(
-                    project, "approve", actor=request.user, comment=_("市が登録した事業")
-                )
-            except workflow.TransitionError as error:
-                messages.error(request, str(error))
-        messages.success(request, _("協働事業「%(title)s」を登録しました。") % {"title": project})
-        return redirect("staff:project_file", pk=project.pk)
+        except lifecycle.LifecycleError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request, _("協働事業「%(title)s」を登録しました。") % {"title": project}
+            )
+            return redirect("staff:project_file", pk=project.pk)
     return render(
         request,
         "staff/project_form.html",
@@ -256,38 +202,12 @@ def project_edit(request, pk):
         empty_permitted=existing_detail is None,
         use_required_attribute=False,
     )
-    detail_names = list(detail_form._meta.fields)
     if request.method == "POST" and form.is_valid() and detail_form.is_valid():
-        with transaction.atomic():
-            locked = Project.objects.select_for_update().get(pk=project.pk)
-            if form.is_stale(locked):
-                form.add_error(None, STALE_EDIT)
-            else:
-                before = services.snapshot(locked, PROJECT_AUDITED_FIELDS)
-                # Read from the database: validation has already written into the form's copy.
-                stored = (
-                    type(existing_detail).objects.get(pk=existing_detail.pk)
-                    if existing_detail
-                    else None
-                )
-                detail_before = services.snapshot(stored, detail_names) if stored else {}
-                saved = form.save()
-                detail_changes = []
-                # The row belongs to the form shown; a change of form leaves it for the new one.
-                if detail_form.has_changed() and saved.form == locked.form:
-                    detail = detail_form.save(commit=False)
-                    detail.project = saved
-                    detail.save()
-                    detail_changes = services.diff(detail, detail_before, detail_names)
-                services.record_changes(
-                    actor=request.user,
-                    instance=saved,
-                    before=before,
-                    field_names=PROJECT_AUDITED_FIELDS,
-                    action=AuditEntry.Action.EDIT,
-                    extra=detail_changes,
-                )
-        if not form.errors:
+        try:
+            saved = services.project_update(form=form, detail_form=detail_form, actor=request.user)
+        except services.StaleEdit:
+            form.add_error(None, STALE_EDIT)
+        else:
             messages.success(request, _("協働事業「%(title)s」を更新しました。") % {"title": saved})
             return redirect("staff:project_file", pk=project.pk)
     return render(

@@ -222,9 +222,10 @@ def test_hidden_project_is_published_but_not_public(demo):
     assert not Project.objects.public().filter(pk=project.pk).exists()
 
 
-def test_pending_organisation_leading_a_published_project_keeps_it_private(demo):
+def test_pending_organisations_proposal_stays_private(demo):
+    # A pending organisation cannot submit (nor have a project published): its draft waits.
     project = private("承認待ち団体")
-    assert project.status == Status.PUBLISHED and not project.is_hidden
+    assert project.status == Status.DRAFT and not project.is_hidden
     assert project.lead_organization.status == Organization.Status.PENDING
     assert not Project.objects.public().filter(pk=project.pk).exists()
 

@@ -192,7 +192,7 @@ def test_member_proposes_patronage_and_subsidy_and_finds_them_on_mypage(
 def test_returned_proposal_is_answered_from_mypage(
     live_server, page, login, assert_accessible, screenshot, tmp_path, settings
 ):
-    from projects import workflow
+    from projects import lifecycle
 
     settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.MEDIA_ROOT = tmp_path / "media"
@@ -203,7 +203,7 @@ def test_returned_proposal_is_answered_from_mypage(
     project = factories.make_project(
         lead_organization=organization, status="submitted", title="公園の花壇づくり"
     )
-    workflow.apply(
+    lifecycle.apply(
         project, "return", actor=staff, comment="安全対策をもう少し詳しく書いてください。"
     )
     login(EMAIL)

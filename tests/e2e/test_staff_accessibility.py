@@ -8,7 +8,7 @@ import pytest
 
 from notifications.models import NotificationFailure
 from organizations.models import Organization
-from projects import workflow
+from projects import lifecycle
 from projects.models import PatronageDetail, Project, Report
 from tests import factories
 
@@ -31,7 +31,7 @@ def desk_data(demo):
         lead_organization=lead, title="実績報告を提出した事業", department=None
     )
     Report.objects.create(project=running, activities="講座を6回開きました", participants=80)
-    workflow.apply(running, "submit_report", actor=member)
+    lifecycle.apply(running, "submit_report", actor=member)
     patronage = factories.make_project(
         lead_organization=lead, form="patronage", title="後援の講演会"
     )
@@ -42,7 +42,7 @@ def desk_data(demo):
         venue="市民会館",
         name_on_web=True,
     )
-    workflow.apply(patronage, "change_notice", actor=member, comment="会場を変更します")
+    lifecycle.apply(patronage, "change_notice", actor=member, comment="会場を変更します")
     NotificationFailure.objects.create(
         kind="project_decision",
         subject="【ふじみ野 協働ポータル】送れなかった通知",

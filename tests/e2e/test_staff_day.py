@@ -1,4 +1,4 @@
-"""A day at the staff desk, in a real browser: approve an organisation, return its proposal
+"""A day at the staff desk, in a real browser: approve a new organisation, return a proposal
 with a comment, watch the organisation fix and resubmit it through its own proposal pages,
 approve it, find it on the public list, hide it, see it vanish from every public place, and
 export the staff list to Excel."""
@@ -10,8 +10,9 @@ import openpyxl
 import pytest
 from django.utils import timezone
 
+from organizations.models import Organization
 from principles.models import ChecklistItem, SelfCheckAnswer
-from projects import workflow
+from projects import lifecycle
 from projects.models import CohostingDetail, Project
 from tests import factories
 
@@ -19,14 +20,17 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 TITLE = "上福岡駅前の花いっぱい運動"
 ORGANIZATION = "みどりの上福岡の会"
+NEW_ORGANIZATION = "大井の見守りの会"
 RETURN_COMMENT = "安全対策(保険)に、加入する保険の名前と補償の範囲を書いてください。"
 
 
 @pytest.fixture
 def morning(member):
-    """What waits when the day begins: a new organisation and its first proposal."""
+    """What waits when the day begins: a new organisation, and another one's proposal."""
+    factories.make_organization(
+        status="pending", name=NEW_ORGANIZATION, name_kana="オオイノミマモリノカイ"
+    )
     organization = factories.make_organization(
-        status="pending",
         name=ORGANIZATION,
         name_kana="ミドリノカミフクオカノカイ",
         members=[member],
@@ -46,7 +50,7 @@ def morning(member):
     CohostingDetail.objects.create(project=project, cost_sharing="花苗は団体、用具は市が負担")
     for item in ChecklistItem.objects.filter(is_active=True):
         SelfCheckAnswer.objects.create(project=project, item=item, answer="yes")
-    workflow.apply(project, "submit", actor=member)
+    lifecycle.apply(project, "submit", actor=member)
     return organization, project
 
 
@@ -77,12 +81,11 @@ def test_staff_members_day(
     ).click()
     assert page.get_by_role("heading", level=1).inner_text() == "職員デスク"
     pending = page.get_by_role("region", name="承認待ちの団体")
-    pending.get_by_role("link", name=ORGANIZATION).click()
-    assert page.get_by_role("heading", level=1).inner_text() == ORGANIZATION
-    page.get_by_role("button", name="承認する", exact=True).click()
-    assert f"団体「{ORGANIZATION}」を承認しました。" in page.locator(".messages").inner_text()
-    organization.refresh_from_db()
-    assert organization.status == "approved"
+    pending.get_by_role("link", name=NEW_ORGANIZATION).click()
+    assert page.get_by_role("heading", level=1).inner_text() == NEW_ORGANIZATION
+    page.get_by_role("button", name="承認", exact=True).click()
+    assert f"団体「{NEW_ORGANIZATION}」を承認しました。" in page.locator(".messages").inner_text()
+    assert Organization.objects.get(name=NEW_ORGANIZATION).status == "approved"
     screenshot("staff-day-01-organisation-approved")
 
     # 2. The proposal, oldest first in its queue: return it with a comment.
@@ -92,7 +95,7 @@ def test_staff_members_day(
     page.get_by_role("region", name="審査待ちの提案(古い順)").get_by_role(
         "link", name=TITLE
     ).click()
-    page.get_by_label("「差し戻し」のコメント(団体に伝わります)").fill(RETURN_COMMENT)
+    page.get_by_label("「差し戻し」: 差し戻しの理由(団体に伝わります)").fill(RETURN_COMMENT)
     page.get_by_role("button", name="差し戻し", exact=True).click()
     assert "「差し戻し」を行いました" in page.locator(".messages").inner_text()
     assert "状態: 差し戻し" in page.locator(".card-meta").inner_text()

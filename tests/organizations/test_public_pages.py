@@ -92,7 +92,7 @@ def test_organisation_page_lists_only_public_projects(client):
 
 
 def test_organisation_page_shows_a_limited_number_of_projects_with_a_link_to_all(client):
-    from organizations.views.public import PROJECTS_PER_SECTION
+    from projects.panels import PROJECTS_PER_SECTION
 
     organization = factories.make_organization()
     for number in range(PROJECTS_PER_SECTION + 1):

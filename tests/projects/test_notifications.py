@@ -7,9 +7,9 @@ from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 
 from notifications.models import NotificationFailure
-from projects import workflow
+from organizations import lifecycle as organization_lifecycle
+from projects import lifecycle
 from projects.models import Report
-from staff import services as staff_services
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -27,18 +27,16 @@ FAILING = "tests.projects.test_notifications.FailingBackend"
 
 @pytest.fixture
 def submitted(organization, member):
-    project = factories.make_project(lead_organization=organization, status="draft")
-    return workflow.apply(project, "submit", actor=member)
+    project = factories.make_proposal(lead_organization=organization)
+    return lifecycle.apply(project, "submit", actor=member)
 
 
 def test_submission_mails_coordinating_staff(
     organization, member, coordinating_staff, django_capture_on_commit_callbacks
 ):
-    project = factories.make_project(
-        lead_organization=organization, status="draft", title="防災講座"
-    )
+    project = factories.make_proposal(lead_organization=organization, title="防災講座")
     with django_capture_on_commit_callbacks(execute=True):
-        workflow.apply(project, "submit", actor=member)
+        lifecycle.apply(project, "submit", actor=member)
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     department = factories.coordinating_department()
@@ -52,7 +50,7 @@ def test_decision_mails_the_lead_organisations_members_with_the_comment(
     submitted, member, other_member, coordinating_staff, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        workflow.apply(submitted, "return", actor=coordinating_staff, comment="日程を追記")
+        lifecycle.apply(submitted, "return", actor=coordinating_staff, comment="日程を追記")
     assert [m.to for m in mail.outbox] == [[member.email]]
     assert "差し戻し" in mail.outbox[0].subject
     assert "日程を追記" in mail.outbox[0].body
@@ -62,7 +60,7 @@ def test_no_mail_is_sent_before_the_transaction_commits(
     submitted, coordinating_staff, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        workflow.apply(submitted, "approve", actor=coordinating_staff)
+        lifecycle.apply(submitted, "approve", actor=coordinating_staff)
     assert mail.outbox == []
     assert len(callbacks) == 1
 
@@ -72,7 +70,7 @@ def test_failing_mail_server_keeps_the_transition_and_records_the_failure(
 ):
     settings.EMAIL_BACKEND = FAILING
     with django_capture_on_commit_callbacks(execute=True):
-        project = workflow.apply(submitted, "approve", actor=coordinating_staff)
+        project = lifecycle.apply(submitted, "approve", actor=coordinating_staff)
     project.refresh_from_db()
     assert project.status == "published"
     assert project.transitions.filter(action="approve").count() == 1
@@ -95,7 +93,7 @@ def test_failing_mail_server_keeps_an_organisation_decision(
     settings.EMAIL_BACKEND = FAILING
     organization = factories.make_organization(status="pending", members=[member])
     with django_capture_on_commit_callbacks(execute=True):
-        staff_services.organization_decide(organization, "approve", actor=coordinating_staff)
+        organization_lifecycle.apply(organization, "approve", actor=coordinating_staff)
     organization.refresh_from_db()
     assert organization.status == "approved"
     assert NotificationFailure.objects.get().organization == organization
@@ -106,7 +104,7 @@ def test_staff_resend_a_failed_notification_once_the_server_is_back(
 ):
     settings.EMAIL_BACKEND = FAILING
     with django_capture_on_commit_callbacks(execute=True):
-        workflow.apply(submitted, "approve", actor=coordinating_staff)
+        lifecycle.apply(submitted, "approve", actor=coordinating_staff)
     failure = NotificationFailure.objects.get()
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     client.force_login(coordinating_staff)
@@ -124,7 +122,7 @@ def test_staff_mark_a_failure_as_dealt_with(
 ):
     settings.EMAIL_BACKEND = FAILING
     with django_capture_on_commit_callbacks(execute=True):
-        workflow.apply(submitted, "approve", actor=coordinating_staff)
+        lifecycle.apply(submitted, "approve", actor=coordinating_staff)
     failure = NotificationFailure.objects.get()
     client.force_login(coordinating_staff)
     client.post(f"/staff/notifications/{failure.pk}/resolve/")
@@ -141,7 +139,7 @@ def test_department_staff_cannot_see_or_resend_failures(
 ):
     settings.EMAIL_BACKEND = FAILING
     with django_capture_on_commit_callbacks(execute=True):
-        workflow.apply(submitted, "approve", actor=coordinating_staff)
+        lifecycle.apply(submitted, "approve", actor=coordinating_staff)
     failure = NotificationFailure.objects.get()
     client.force_login(department_staff)
     assert failure.subject not in client.get("/staff/").content.decode()
@@ -154,8 +152,8 @@ def test_report_submission_mails_the_city_and_its_acceptance_the_organisation(
     project = factories.make_project(lead_organization=organization)
     Report.objects.create(project=project, activities="実施しました")
     with django_capture_on_commit_callbacks(execute=True):
-        workflow.apply(project, "submit_report", actor=member)
-        workflow.apply(project, "complete", actor=coordinating_staff)
+        lifecycle.apply(project, "submit_report", actor=member)
+        lifecycle.apply(project, "complete", actor=coordinating_staff)
     assert coordinating_staff.email in mail.outbox[0].to
     assert mail.outbox[1].to == [member.email]
     assert "実績報告の提出" in mail.outbox[0].subject
@@ -167,7 +165,7 @@ def test_organisation_decision_mails_its_members(
 ):
     organization = factories.make_organization(status="pending", members=[member])
     with django_capture_on_commit_callbacks(execute=True):
-        staff_services.organization_decide(
+        organization_lifecycle.apply(
             organization, "reject", actor=coordinating_staff, comment="活動実績をご記入ください"
         )
     assert [m.to for m in mail.outbox] == [[member.email]]
@@ -195,10 +193,18 @@ def test_organisation_registration_mails_coordinating_staff(
     assert f"/staff/organizations/{organization.pk}/" in mail.outbox[0].body
 
 
-def test_every_workflow_action_tells_someone():
-    from notifications.services import TO_CITY, TO_ORGANIZATION
+def test_every_lifecycle_action_tells_someone_who_gets_a_mail():
+    from notifications.services import AUDIENCES, MAILS
+    from organizations.lifecycle import ORGANIZATION_LIFECYCLE
 
-    assert set(workflow.ACTIONS) <= TO_CITY | TO_ORGANIZATION
+    for table in (lifecycle.PROJECT_LIFECYCLE, ORGANIZATION_LIFECYCLE):
+        for action in table.actions.values():
+            if action.code in ("create", "edit"):  # staff's own records
+                continue
+            assert action.audience, f"{table.name}.{action.code} tells nobody"
+            for audience in action.audience:
+                assert (table.name, audience) in MAILS
+                assert (table.name, audience) in AUDIENCES
 
 
 def test_a_broken_mail_template_never_turns_a_transition_into_an_error(
@@ -209,7 +215,7 @@ def test_a_broken_mail_template_never_turns_a_transition_into_an_error(
     def broken(*args, **kwargs):
         raise RuntimeError("template bug")
 
-    monkeypatch.setattr(services, "project_transition", broken)
+    monkeypatch.setattr(services, "render_to_string", broken)
     client.force_login(coordinating_staff)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/staff/projects/{submitted.pk}/actions/approve/")
@@ -229,6 +235,6 @@ def test_filings_reach_the_projects_department_and_coordinator(
     )
     Report.objects.create(project=project, activities="実施しました")
     with django_capture_on_commit_callbacks(execute=True):
-        workflow.apply(project, "submit_report", actor=member)
+        lifecycle.apply(project, "submit_report", actor=member)
     assert department_staff.email in mail.outbox[0].to
     assert coordinator.email in mail.outbox[0].to

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from principles.models import ChecklistItem, SelfCheckAnswer
-from projects import workflow
+from projects import lifecycle
 from projects.models import Attachment, Form, Project, Transition
 from tests import factories
 from tests.projects.proposal_data import (
@@ -293,7 +293,7 @@ def test_returned_patronage_keeps_the_date_it_first_arrived(
 ):
     project = patronage_with_event_in(signed_in, organization, member, 31)
     signed_in.post(reverse("projects:proposal_submit", args=[project.pk]))
-    workflow.apply(project, "return", actor=coordinating_staff, comment="予算書を直してください")
+    lifecycle.apply(project, "return", actor=coordinating_staff, comment="予算書を直してください")
     # Ten days later the event is 21 days away, but the application arrived 31 days before.
     Transition.objects.filter(project=project, action="submit").update(
         created_at=timezone.now() - datetime.timedelta(days=10)
@@ -380,7 +380,7 @@ def test_submitted_proposal_is_frozen(signed_in, submitted):
 def test_returned_proposal_shows_the_comment_and_is_edited_and_resubmitted(
     signed_in, submitted, coordinating_staff
 ):
-    workflow.apply(
+    lifecycle.apply(
         submitted, "return", actor=coordinating_staff, comment="安全対策を詳しく書いてください"
     )
     page = signed_in.get(reverse("projects:proposal_detail", args=[submitted.pk])).content.decode()
@@ -404,7 +404,7 @@ def test_proposal_can_be_withdrawn_while_undecided(
     if state != "draft":
         signed_in.post(reverse("projects:proposal_submit", args=[project.pk]))
     if state == "returned":
-        workflow.apply(project, "return", actor=coordinating_staff, comment="理由")
+        lifecycle.apply(project, "return", actor=coordinating_staff, comment="理由")
     url = reverse("projects:proposal_withdraw", args=[project.pk])
     assert signed_in.get(url).status_code == 200
     response = signed_in.post(url, {"comment": "会場が取れなかったため"})
@@ -415,7 +415,7 @@ def test_proposal_can_be_withdrawn_while_undecided(
 
 
 def test_decided_proposal_cannot_be_withdrawn(signed_in, submitted, coordinating_staff):
-    workflow.apply(submitted, "approve", actor=coordinating_staff)
+    lifecycle.apply(submitted, "approve", actor=coordinating_staff)
     response = signed_in.post(reverse("projects:proposal_withdraw", args=[submitted.pk]))
     assert response.status_code == 302
     submitted.refresh_from_db()

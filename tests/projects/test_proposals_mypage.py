@@ -4,7 +4,7 @@ proposer: a returned proposal with the staff's comment."""
 import pytest
 from django.urls import reverse
 
-from projects import workflow
+from projects import lifecycle
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +53,7 @@ def test_returned_proposal_awaits_an_answer_with_the_staff_comment(
     project = factories.make_project(
         lead_organization=organization, status="submitted", title="防災フェア"
     )
-    workflow.apply(
+    lifecycle.apply(
         project, "return", actor=coordinating_staff, comment="保険の内容を補ってください"
     )
     content = mypage(client, member)

@@ -8,7 +8,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from projects import workflow
+from projects import lifecycle
 from projects.models import PatronageDetail, Report, SubsidyDetail
 from tests import factories
 
@@ -94,7 +94,7 @@ def test_subsidy_report_carries_the_settlement(client, member, organization):
 
 def test_submitted_report_is_read_only_for_the_member(client, member, project):
     Report.objects.create(project=project, activities="開催")
-    workflow.apply(project, "submit_report", actor=member)
+    lifecycle.apply(project, "submit_report", actor=member)
     client.force_login(member)
     response = client.get(f"/projects/{project.pk}/report/")
     assert response.context["form"] is None
@@ -108,8 +108,8 @@ def test_returned_report_shows_the_comment_and_can_be_fixed(
     client, member, coordinating_staff, project
 ):
     Report.objects.create(project=project, activities="開催")
-    workflow.apply(project, "submit_report", actor=member)
-    workflow.apply(project, "return_report", actor=coordinating_staff, comment="参加者数を記入")
+    lifecycle.apply(project, "submit_report", actor=member)
+    lifecycle.apply(project, "return_report", actor=coordinating_staff, comment="参加者数を記入")
     client.force_login(member)
     response = client.get(f"/projects/{project.pk}/report/")
     assert "参加者数を記入" in response.content.decode()
@@ -124,7 +124,7 @@ def test_staff_accept_the_report_from_the_file_and_the_project_completes(
     client, member, coordinating_staff, project
 ):
     Report.objects.create(project=project, activities="開催")
-    workflow.apply(project, "submit_report", actor=member)
+    lifecycle.apply(project, "submit_report", actor=member)
     client.force_login(coordinating_staff)
     client.post(f"/staff/projects/{project.pk}/actions/complete/")
     project.refresh_from_db()
@@ -136,7 +136,7 @@ def test_staff_accept_the_report_from_the_file_and_the_project_completes(
 
 def test_staff_return_the_report_with_a_comment(client, member, coordinating_staff, project):
     Report.objects.create(project=project, activities="開催")
-    workflow.apply(project, "submit_report", actor=member)
+    lifecycle.apply(project, "submit_report", actor=member)
     client.force_login(coordinating_staff)
     client.post(f"/staff/projects/{project.pk}/actions/return_report/", {"comment": "写真を"})
     assert Report.objects.get(project=project).status == "returned"
@@ -163,11 +163,11 @@ def test_anonymous_is_sent_to_log_in(client, project):
 def test_member_sees_the_panel_with_history_and_staff_comments(
     client, member, coordinating_staff, organization
 ):
-    project = factories.make_project(lead_organization=organization, status="draft")
-    workflow.apply(project, "submit", actor=member)
-    workflow.apply(project, "return", actor=coordinating_staff, comment="予算の根拠を")
-    workflow.apply(project, "submit", actor=member)
-    workflow.apply(project, "approve", actor=coordinating_staff)
+    project = factories.make_proposal(lead_organization=organization)
+    lifecycle.apply(project, "submit", actor=member)
+    lifecycle.apply(project, "return", actor=coordinating_staff, comment="予算の根拠を")
+    lifecycle.apply(project, "submit", actor=member)
+    lifecycle.apply(project, "approve", actor=coordinating_staff)
     client.force_login(member)
     body = client.get(f"/projects/{project.pk}/").content.decode()
     assert "手続きの履歴と市からのコメント" in body
@@ -227,24 +227,21 @@ def test_accepted_reports_photos_appear_on_the_public_page(
 
     report = Report.objects.create(project=project, activities="開催")
     ReportPhoto.objects.create(report=report, image=_png(), alt="配膳する学生")
-    workflow.apply(project, "submit_report", actor=member)
+    lifecycle.apply(project, "submit_report", actor=member)
     assert "配膳する学生" not in client.get(f"/projects/{project.pk}/").content.decode()
-    workflow.apply(project, "complete", actor=coordinating_staff)
+    lifecycle.apply(project, "complete", actor=coordinating_staff)
     assert 'alt="配膳する学生"' in client.get(f"/projects/{project.pk}/").content.decode()
 
 
 def test_member_panel_leaves_out_staff_internal_edits(client, member, coordinating_staff, project):
-    from staff.models import AuditEntry
-
-    AuditEntry.objects.create(
+    lifecycle.apply(
+        project,
+        "edit",
         actor=coordinating_staff,
-        action="edit",
-        project=project,
-        object_repr=str(project),
         changes=[{"field": "budget", "label": "事業費(円)", "old": "", "new": "50000"}],
         comment="内部メモ: 予算額を台帳と照合",
     )
-    workflow.apply(
+    lifecycle.apply(
         project, "hide", actor=coordinating_staff, comment="写真の差し替えをお願いします"
     )
     client.force_login(member)

@@ -7,7 +7,7 @@ import time
 import pytest
 from django.db import connection, connections
 
-from projects import workflow
+from projects import lifecycle
 from projects.models import Transition
 from tests import factories
 
@@ -32,9 +32,9 @@ def _race(project, actors_and_actions, monkeypatch):
     def act(name, actor, action, comment):
         try:
             barrier.wait(timeout=10)
-            workflow.apply(project, action, actor=actor, comment=comment)
+            lifecycle.apply(project, action, actor=actor, comment=comment)
             outcomes[name] = "won"
-        except workflow.TransitionError as error:
+        except lifecycle.LifecycleError as error:
             outcomes[name] = error
         finally:
             connections.close_all()
@@ -68,7 +68,7 @@ def test_approve_and_reject_at_once_end_with_exactly_one_transition(
     )
 
     assert sorted(type(o).__name__ if o != "won" else o for o in outcomes.values()) == [
-        "TransitionError",
+        "LifecycleError",
         "won",
     ]
     loser = next(o for o in outcomes.values() if o != "won")

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from projects import workflow
+from projects import lifecycle
 from projects.models import PatronageDetail, Report
 from tests import factories
 
@@ -85,7 +85,7 @@ def test_overdue_report_is_listed(client, coordinating_staff):
 def test_submitted_report_waits_for_acceptance(client, coordinating_staff):
     project = factories.make_project(title="報告済みの事業")
     Report.objects.create(project=project, activities="実施しました")
-    workflow.apply(project, "submit_report", actor=None)
+    lifecycle.apply(project, "submit_report", actor=None)
     client.force_login(coordinating_staff)
     response = client.get("/staff/")
     table = next(t for t in response.context["tables"] if t.name == "reports-submitted")
@@ -100,17 +100,27 @@ def test_completed_project_without_all_evaluations_is_listed(client, coordinatin
     assert [p.title for p in table.rows] == ["評価待ちの事業"]
 
 
-def test_audit_trail_is_read_only_in_the_admin(client, superuser, coordinating_staff):
-    from staff import services
+@pytest.mark.parametrize(
+    "admin_path", ["organizations/organizationtransition", "projects/transition"]
+)
+def test_history_is_read_only_in_the_admin(client, superuser, coordinating_staff, admin_path):
+    from organizations import lifecycle as organization_lifecycle
+    from projects import lifecycle as project_lifecycle
 
     organization = factories.make_organization(status="pending")
-    services.organization_decide(organization, "approve", actor=coordinating_staff)
+    organization_lifecycle.apply(organization, "approve", actor=coordinating_staff)
+    project = factories.make_project(lead_organization=organization)
+    project_lifecycle.apply(project, "hide", actor=coordinating_staff)
+    entry = (organization if "organizations" in admin_path else project).transitions.get()
     client.force_login(superuser)
-    assert client.get("/admin/staff/auditentry/").status_code == 200
-    entry_id = organization.audit_entries.get().pk
-    response = client.post(f"/admin/staff/auditentry/{entry_id}/delete/", {"post": "yes"})
+    assert client.get(f"/admin/{admin_path}/").status_code == 200
+    assert client.get(f"/admin/{admin_path}/{entry.pk}/change/").status_code == 200
+    response = client.post(f"/admin/{admin_path}/{entry.pk}/delete/", {"post": "yes"})
     assert response.status_code == 403
-    assert organization.audit_entries.exists()
+    response = client.post(f"/admin/{admin_path}/{entry.pk}/change/", {"comment": "改ざん"})
+    assert response.status_code == 403
+    entry.refresh_from_db()
+    assert entry.comment == ""
 
 
 def test_desk_summary_links_each_queue_with_its_count(client, coordinating_staff):

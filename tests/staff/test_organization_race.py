@@ -7,9 +7,8 @@ import time
 import pytest
 from django.db import connection, connections
 
-from projects.workflow import TransitionError
-from staff import services
-from staff.models import AuditEntry
+from organizations import lifecycle
+from organizations.models import OrganizationTransition
 from tests import factories
 
 pytestmark = pytest.mark.skipif(
@@ -23,22 +22,22 @@ def test_approve_and_reject_of_one_organisation_at_once(coordinating_staff, monk
     second_staff = factories.make_user("staff2@example.jp")
     factories.coordinating_department().staff.add(second_staff)
     organization = factories.make_organization(status="pending")
-    create = AuditEntry.objects.create
+    create = OrganizationTransition.objects.create
 
     def slow_create(**kwargs):
         time.sleep(0.3)  # hold the lock so that the other connection waits for it
         return create(**kwargs)
 
-    monkeypatch.setattr(AuditEntry.objects, "create", slow_create)
+    monkeypatch.setattr(OrganizationTransition.objects, "create", slow_create)
     barrier = threading.Barrier(2)
     outcomes = []
 
     def decide(actor, action, comment):
         try:
             barrier.wait(timeout=10)
-            services.organization_decide(organization, action, actor=actor, comment=comment)
+            lifecycle.apply(organization, action, actor=actor, comment=comment)
             outcomes.append("won")
-        except TransitionError as error:
+        except lifecycle.LifecycleError as error:
             outcomes.append(str(error))
         finally:
             connections.close_all()
@@ -55,6 +54,6 @@ def test_approve_and_reject_of_one_organisation_at_once(coordinating_staff, monk
     assert outcomes.count("won") == 1
     loser = next(outcome for outcome in outcomes if outcome != "won")
     assert "他の職員が先に操作した可能性があります" in loser
-    assert AuditEntry.objects.filter(organization=organization).count() == 1
+    assert OrganizationTransition.objects.filter(organization=organization).count() == 1
     organization.refresh_from_db()
     assert organization.status in ("approved", "rejected")

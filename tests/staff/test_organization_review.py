@@ -2,7 +2,7 @@
 
 import pytest
 
-from staff.models import AuditEntry
+from organizations.models import OrganizationTransition
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,7 @@ def test_review_page_shows_private_data_and_members(client, coordinating_staff, 
     assert response.status_code == 200
     assert "049-000-0000" in body
     assert member.email in body
-    assert [code for code, _label, _c in response.context["actions"]] == ["approve", "reject"]
+    assert [offer.code for offer in response.context["offers"]] == ["approve", "reject"]
 
 
 def test_approving_lists_the_organisation_and_records_who(client, coordinating_staff, pending):
@@ -34,11 +34,9 @@ def test_approving_lists_the_organisation_and_records_who(client, coordinating_s
     pending.refresh_from_db()
     assert pending.status == "approved"
     assert pending.approved_at is not None
-    entry = AuditEntry.objects.get(organization=pending)
+    entry = OrganizationTransition.objects.get(organization=pending)
     assert (entry.action, entry.actor) == ("approve", coordinating_staff)
-    assert entry.changes == [
-        {"field": "status", "label": "状態", "old": "承認待ち", "new": "承認済み"}
-    ]
+    assert (entry.from_status, entry.to_status) == ("pending", "approved")
     assert client.get(f"/organizations/{pending.pk}/").status_code == 200
 
 
@@ -47,7 +45,7 @@ def test_rejection_needs_a_reason(client, coordinating_staff, pending):
     response = client.post(
         f"/staff/organizations/{pending.pk}/actions/reject/", {"comment": ""}, follow=True
     )
-    assert "理由を入力してください。" in response.content.decode()
+    assert "「不承認の理由」を入力してください。" in response.content.decode()
     pending.refresh_from_db()
     assert pending.status == "pending"
 
@@ -59,7 +57,7 @@ def test_rejection_keeps_the_organisation_and_the_reason(client, coordinating_st
     )
     pending.refresh_from_db()
     assert pending.status == "rejected"
-    assert AuditEntry.objects.get(organization=pending).comment == "市外の団体のため"
+    assert OrganizationTransition.objects.get(organization=pending).comment == "市外の団体のため"
     body = client.get(f"/staff/organizations/{pending.pk}/").content.decode()
     assert "市外の団体のため" in body
 
@@ -92,7 +90,7 @@ def test_approving_twice_tells_the_second_click_what_happened(client, coordinati
     client.post(f"/staff/organizations/{pending.pk}/actions/approve/")
     response = client.post(f"/staff/organizations/{pending.pk}/actions/approve/", follow=True)
     assert "現在「承認済み」のため" in response.content.decode()
-    assert AuditEntry.objects.filter(organization=pending).count() == 1
+    assert OrganizationTransition.objects.filter(organization=pending).count() == 1
 
 
 @pytest.mark.parametrize("role", ["member", "citizen", "department_staff"])
@@ -121,7 +119,7 @@ def test_staff_edit_of_an_organisation_is_recorded_field_by_field(
     organization.refresh_from_db()
     assert organization.representative_phone == "049-111-2222"
     assert organization.status == "approved"
-    entry = AuditEntry.objects.get(organization=organization, action="edit")
+    entry = OrganizationTransition.objects.get(organization=organization, action="edit")
     assert entry.actor == coordinating_staff
     assert entry.changes == [
         {
@@ -131,7 +129,7 @@ def test_staff_edit_of_an_organisation_is_recorded_field_by_field(
             "new": "049-111-2222",
         }
     ]
-    assert not entry.is_for_organization
+    assert entry.visibility == "staff"
     body = client.get(f"/staff/organizations/{organization.pk}/").content.decode()
     assert "049-111-2222" in body and "代表者の電話番号" in body
 
@@ -146,7 +144,7 @@ def test_organisation_edit_with_errors_keeps_the_input(client, coordinating_staf
     body = response.content.decode()
     assert "入力内容を確認してください" in body
     assert "not-mail" in body
-    assert not AuditEntry.objects.exists()
+    assert not OrganizationTransition.objects.exists()
 
 
 def test_department_staff_cannot_edit_organisations(client, department_staff, organization):

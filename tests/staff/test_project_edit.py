@@ -2,8 +2,7 @@
 
 import pytest
 
-from projects.models import Project
-from staff.models import AuditEntry
+from projects.models import Project, Transition
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -36,8 +35,8 @@ def test_staff_create_a_draft_for_any_organisation(client, coordinating_staff, o
     assert project.lead_organization == other_organization
     assert project.status == "draft"
     assert project.starts_on.isoformat() == "2026-04-01"
-    entry = AuditEntry.objects.get(project=project)
-    assert entry.action == "create"
+    entry = Transition.objects.get(project=project)
+    assert (entry.action, entry.visibility) == ("create", "staff")
     assert {
         "field": "title",
         "label": "事業名",
@@ -51,7 +50,7 @@ def test_staff_create_and_publish_at_once(client, coordinating_staff, organizati
     client.post("/staff/projects/new/", _data(organization, publish="on"))
     project = Project.objects.get()
     assert project.status == "published"
-    assert list(project.transitions.values_list("action", flat=True)) == ["submit", "approve"]
+    assert list(project.transitions.values_list("action", flat=True)) == ["create", "publish"]
     assert project.is_public
 
 
@@ -104,7 +103,7 @@ def test_edit_records_each_changed_field_old_and_new(client, coordinating_staff,
         department,
         coordinator,
     )
-    entry = AuditEntry.objects.get(project=project, action="edit")
+    entry = Transition.objects.get(project=project, action="edit")
     assert entry.actor == coordinating_staff
     changed = {change["field"]: (change["old"], change["new"]) for change in entry.changes}
     assert changed["title"] == ("旧い名前", "新しい名前")
@@ -135,7 +134,7 @@ def test_saving_without_changes_records_nothing(client, coordinating_staff, orga
             area=project.area_id,
         ),
     )
-    assert not AuditEntry.objects.filter(project=project).exists()
+    assert not Transition.objects.filter(project=project, action="edit").exists()
 
 
 def test_edit_never_changes_the_state(client, coordinating_staff, organization):
@@ -187,7 +186,7 @@ def test_a_save_over_a_newer_save_is_refused_and_keeps_the_input(
     assert "私の名前" in body
     project.refresh_from_db()
     assert project.title == "他の職員の名前"
-    assert not AuditEntry.objects.filter(project=project).exists()
+    assert not Transition.objects.filter(project=project, action="edit").exists()
 
 
 def test_a_save_with_the_current_version_goes_through(client, coordinating_staff, organization):
@@ -236,7 +235,7 @@ def test_staff_edit_the_form_specific_data_and_it_is_audited(
     )
     assert client.post(f"/staff/projects/{project.pk}/edit/", data).status_code == 302
     assert SubsidyDetail.objects.get(project=project).granted_amount == 250000
-    entry = AuditEntry.objects.get(project=project, action="edit")
+    entry = Transition.objects.get(project=project, action="edit")
     assert entry.changes == [
         {"field": "granted_amount", "label": "交付決定額(円)", "old": "", "new": "250000"}
     ]
@@ -291,4 +290,4 @@ def test_bad_event_date_is_listed_at_the_top_and_nothing_is_saved(
     assert body.count('id="error-summary-title"') == 1
     assert "開催日: 年・月・日を半角数字で正しく入力してください" in body
     assert "市民音楽祭" in body
-    assert not AuditEntry.objects.exists()
+    assert not Transition.objects.exists()

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.messages import get_messages
 
-from projects import workflow
+from projects import lifecycle
 from projects.models import Report
 from tests import factories
 
@@ -12,10 +12,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def submitted(organization, member):
-    project = factories.make_project(
-        lead_organization=organization, status="draft", title="子ども食堂の拡充"
-    )
-    return workflow.apply(project, "submit", actor=member)
+    project = factories.make_proposal(lead_organization=organization, title="子ども食堂の拡充")
+    return lifecycle.apply(project, "submit", actor=member)
 
 
 def test_file_shows_data_history_and_the_actions_of_the_state(
@@ -27,13 +25,13 @@ def test_file_shows_data_history_and_the_actions_of_the_state(
     body = response.content.decode()
     assert "子ども食堂の拡充" in body
     assert "テスト用の協働事業の概要です。" in body
-    assert [a.code for a in response.context["actions"]] == [
+    assert [a.code for a in response.context["offers"]] == [
         "approve",
         "return",
         "reject",
         "withdraw",
     ]
-    assert response.context["history"][0]["label"] == "提出"
+    assert response.context["history"][0].label == "提出"
     assert "下書き → 審査中" in body
 
 
@@ -50,13 +48,15 @@ def test_return_without_comment_shows_a_message_and_changes_nothing(
 ):
     client.force_login(coordinating_staff)
     response = client.post(f"/staff/projects/{submitted.pk}/actions/return/", {"comment": ""})
-    assert [str(m) for m in get_messages(response.wsgi_request)] == ["コメントを入力してください。"]
+    assert [str(m) for m in get_messages(response.wsgi_request)] == [
+        "「差し戻しの理由」を入力してください。"
+    ]
     submitted.refresh_from_db()
     assert submitted.status == "submitted"
 
 
 def test_acting_on_a_stale_page_shows_who_was_first(client, coordinating_staff, submitted):
-    workflow.apply(submitted, "approve", actor=coordinating_staff)
+    lifecycle.apply(submitted, "approve", actor=coordinating_staff)
     client.force_login(coordinating_staff)
     response = client.post(
         f"/staff/projects/{submitted.pk}/actions/reject/", {"comment": "対象外"}, follow=True
@@ -90,7 +90,7 @@ def test_department_staff_read_their_departments_file_only(client, department_st
     client.force_login(department_staff)
     response = client.get(f"/staff/projects/{own.pk}/")
     assert response.status_code == 200
-    assert response.context["actions"] == []
+    assert response.context["offers"] == []
     assert client.get(f"/staff/projects/{other.pk}/").status_code == 403
 
 
@@ -101,10 +101,10 @@ def test_department_staff_accept_their_departments_report(
         lead_organization=organization, department=factories.make_department()
     )
     Report.objects.create(project=project, activities="実施しました")
-    workflow.apply(project, "submit_report", actor=member)
+    lifecycle.apply(project, "submit_report", actor=member)
     client.force_login(department_staff)
     response = client.get(f"/staff/projects/{project.pk}/")
-    assert [a.code for a in response.context["actions"]] == ["return_report", "complete"]
+    assert [a.code for a in response.context["offers"]] == ["return_report", "complete"]
     client.post(f"/staff/projects/{project.pk}/actions/complete/")
     project.refresh_from_db()
     assert project.status == "completed"
@@ -125,9 +125,7 @@ def test_file_shows_attachments_and_self_check_answers(client, coordinating_staf
         size=13,
     )
     item = ChecklistItem.objects.first()
-    SelfCheckAnswer.objects.create(
-        project=submitted, item=item, answer="yes", note="月1回協議します"
-    )
+    SelfCheckAnswer.objects.filter(project=submitted, item=item).update(note="月1回協議します")
     client.force_login(coordinating_staff)
     body = client.get(f"/staff/projects/{submitted.pk}/").content.decode()
     assert "会則.pdf" in body
@@ -148,7 +146,7 @@ def test_file_shows_report_and_notices(client, coordinating_staff, organization,
         event_date=datetime.date(2026, 12, 1),
         venue="市民会館",
     )
-    workflow.apply(project, "change_notice", actor=member, comment="会場を大井中央公民館に変更")
+    lifecycle.apply(project, "change_notice", actor=member, comment="会場を大井中央公民館に変更")
     Report.objects.create(project=project, activities="講演会を開催", participants=120)
     client.force_login(coordinating_staff)
     body = client.get(f"/staff/projects/{project.pk}/").content.decode()

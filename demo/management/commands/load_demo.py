@@ -4,7 +4,7 @@
 (departments and areas by code, users by e-mail, organisations by name, projects by
 title + lead organisation + fiscal year, partners by project + order, events by project +
 title, evaluations by project + party), so a second run updates the same rows instead of
-adding new ones. A project's state is changed only through `projects.workflow.apply`, and
+adding new ones. A project's state is changed only through `projects.lifecycle.apply`, and
 only when the project is created by this run: afterwards its state is left alone.
 
 All dates are fixed calendar dates (never "today"), so the data is the same on every run.
@@ -16,13 +16,23 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from organizations.models import ActivityField, Area, Department, Membership, Organization
-from principles.models import Evaluation, EvaluationScore, Principle
-from projects import workflow
+from portal import lifecycle as portal_lifecycle
+from principles.models import (
+    ChecklistItem,
+    Evaluation,
+    EvaluationScore,
+    Principle,
+    SelfCheckAnswer,
+)
+from projects import lifecycle
 from projects.models import (
+    REQUIRED_ATTACHMENT_KINDS,
+    Attachment,
     CohostingDetail,
     CommissionDetail,
     CommitteeDetail,
@@ -56,6 +66,19 @@ GUIDELINE_EXAMPLES = {
 }
 
 TOKYO = ZoneInfo("Asia/Tokyo")
+# What a proposal must say before it is submitted, where a demo project has no text of its own.
+DEMO_EXPECTED_EFFECT = (
+    "参加した市民どうしのつながりが生まれ、地域の課題に一緒に取り組む人が増えます。"
+)
+DEMO_SAFETY_INSURANCE = "参加者とスタッフは、市民活動保険(賠償責任・傷害)の対象です。"
+DEMO_SAFETY_PLAN = "当日は責任者を置き、けがや急病のときは119番と主催者・担当課に連絡します。"
+# A minimal one-page PDF standing in for each required document.
+DEMO_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
 
 
 def _date(value):
@@ -1600,6 +1623,7 @@ PROJECTS = [
             "audience": "どなたでも",
             "expected_attendance": 50,
             "fee": "無料",
+            "name_on_flyer": True,
         },
         "partners": [],
         "events": [
@@ -1684,10 +1708,7 @@ PROJECTS = [
                 "11:30",
             ),
         ],
-        "history": [
-            ("submit", "2026-10-05 10:00"),
-            ("approve", "2026-10-20 15:00"),
-        ],
+        "history": [],
     },
     {
         "title": "【非公開:停止団体】公園の花壇づくり",
@@ -1708,10 +1729,7 @@ PROJECTS = [
         "events": [
             ev("【非公開:停止団体】春の花壇の植え付け", "2027-03-27", "oi_park", "09:00", "11:00"),
         ],
-        "history": [
-            ("submit", "2026-04-20 10:00"),
-            ("approve", "2026-06-01 15:00"),
-        ],
+        "history": [],
     },
 ]
 
@@ -1731,7 +1749,8 @@ class Command(BaseCommand):
     help = "デモ用のデータ(指針の事例と、非公開のまま保つべきデータ)を登録します。何度実行しても同じ結果になります。"
 
     def handle(self, *args, **options):
-        with transaction.atomic():
+        # Demo data tells nobody: no mail leaves while it loads.
+        with portal_lifecycle.silenced(), transaction.atomic():
             self.users = self.load_users()
             self.departments = self.load_departments()
             self.organizations = self.load_organizations()
@@ -1849,15 +1868,15 @@ class Command(BaseCommand):
                 "form": spec["form"],
                 "summary": spec["summary"],
                 "purpose": spec.get("purpose", ""),
-                "expected_effect": spec.get("expected_effect", ""),
+                "expected_effect": spec.get("expected_effect") or DEMO_EXPECTED_EFFECT,
                 "area": Area.objects.get(code=spec["area"]),
                 "starts_on": _date(spec["starts_on"]),
                 "ends_on": _date(spec["ends_on"]),
                 "place": spec["place"],
                 "department": department,
                 "coordinator": coordinator,
-                "safety_insurance": spec.get("safety_insurance", ""),
-                "safety_plan": spec.get("safety_plan", ""),
+                "safety_insurance": spec.get("safety_insurance") or DEMO_SAFETY_INSURANCE,
+                "safety_plan": spec.get("safety_plan") or DEMO_SAFETY_PLAN,
                 "budget": spec.get("budget"),
                 "created_by": self.users["member"] if lead_is_members else self.users["staff"],
             },
@@ -1960,18 +1979,51 @@ class Command(BaseCommand):
                     defaults={"score": score, "comment": comment},
                 )
 
+    def answer_self_check(self, project):
+        """The proposer answered the self-check before submitting (every item: はい)."""
+        for item in ChecklistItem.objects.filter(is_active=True):
+            SelfCheckAnswer.objects.get_or_create(
+                project=project, item=item, defaults={"answer": SelfCheckAnswer.Answer.YES}
+            )
+
+    def attach_required_documents(self, project):
+        """The documents the form requires (a one-page PDF each, marked as a demo)."""
+        for kind in REQUIRED_ATTACHMENT_KINDS.get(project.form, ()):
+            if project.attachments.filter(kind=kind).exists():
+                continue
+            attachment = Attachment(
+                project=project,
+                kind=kind,
+                original_name=f"{kind.label}(デモ).pdf",
+                content_type="application/pdf",
+                size=len(DEMO_PDF),
+            )
+            attachment.file.save("upload", ContentFile(DEMO_PDF), save=False)
+            attachment.save()
+
     def apply_history(self, project, spec, lead_is_members):
         """Walk a new project through its states, then date the history realistically."""
         for step in spec["history"]:
-            action, _when, *comment = step
-            if action in ("submit", "withdraw") and lead_is_members:
-                actor = self.users["member"]
-            else:
-                actor = self.users["staff"]
-            workflow.apply(project, action, actor=actor, comment=comment[0] if comment else "")
+            action, when, *comment = step
+            if action == "submit":
+                self.answer_self_check(project)
+                self.attach_required_documents(project)
+            try:
+                lifecycle.apply(
+                    project, action, actor=None, at=_at(when), comment=comment[0] if comment else ""
+                )
+            except lifecycle.LifecycleError as error:
+                raise RuntimeError(
+                    f"{project.title}: {action}: {error} {error.problems}"
+                ) from error
         transitions = list(project.transitions.order_by("id"))
         for transition, step in zip(transitions, spec["history"], strict=True):
-            Transition.objects.filter(pk=transition.pk).update(created_at=_at(step[1]))
+            actor = (
+                self.users["member"]
+                if step[0] in ("submit", "withdraw") and lead_is_members
+                else self.users["staff"]
+            )
+            Transition.objects.filter(pk=transition.pk).update(actor=actor)
         dates = {}
         for action, when, *_rest in spec["history"]:
             if action == "submit":

@@ -1,0 +1,248 @@
+"""The project lifecycle: every action on a project, declared once (see portal/lifecycle.py).
+
+States (DESIGN.md): draft → submitted → published → completed → evaluated, with returned,
+rejected and withdrawn beside them. Hiding is a flag, not a state; the 後援 change notice, the
+results report's steps, staff edits and hide / show are recorded without changing the state.
+
+Who acts:
+- `lead`: members of the lead organisation (they propose, file notices and the report);
+- `coordinator`: 協働推進課 (and superusers), who review and publish;
+- `department`: staff of the project's responsible department (担当課), who accept its report;
+- `system`: the portal itself (demo data, automatic transitions).
+"""
+
+from django.db import connection
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from organizations.permissions import is_coordinating_staff
+from portal.lifecycle import SYSTEM, Action, Comment, Lifecycle, LifecycleError, Slot, Visibility
+
+from .completeness import proposal_problems
+from .models import Form, Project, ProjectAction, Report, Status, Transition
+from .permissions import is_department_staff, is_lead_member
+
+A = ProjectAction
+LEAD, COORDINATOR, DEPARTMENT = "lead", "coordinator", "department"
+PUBLIC = (Status.PUBLISHED, Status.COMPLETED, Status.EVALUATED)
+EVERY_STATE = tuple(Status.values)
+REPORT_EDITABLE = (Report.Status.DRAFT, Report.Status.RETURNED)
+
+# Audiences (resolved into addresses by the notifications): the lead organisation's members,
+# and the city (協働推進課, the responsible department and the project's coordinator).
+ORGANIZATION, CITY = "organization", "city"
+
+# Filled by the app that knows (principles): whether every party has evaluated the project.
+EVALUATIONS_COMPLETE = Slot(
+    "evaluations_complete",
+    _("相互評価を確かめる仕組みが設定されていないため、評価を公開できません。"),
+)
+
+
+# --- Conditions (is the action offered at all?) --------------------------------------------
+
+
+def patronage_only(step):
+    if step.obj.form != Form.PATRONAGE:
+        return _("「%(action)s」は%(form)sの事業だけの手続きです。") % {
+            "action": step.lifecycle.label(step.action.code),
+            "form": Form.PATRONAGE.label,
+        }
+    return None
+
+
+def not_hidden(step):
+    return _("この事業はすでに非公開です。") if step.obj.is_hidden else None
+
+
+def hidden(step):
+    return None if step.obj.is_hidden else _("この事業はすでに公開されています。")
+
+
+def report_of(step):
+    """The project's results report, locked when the action is being taken."""
+    if "report" not in step.related:
+        reports = Report.objects.filter(project=step.obj)
+        if connection.in_atomic_block:
+            reports = reports.select_for_update()
+        step.related["report"] = reports.first()
+    return step.related["report"]
+
+
+def report_editable(step):
+    report = report_of(step)
+    if report is None or report.status not in REPORT_EDITABLE:
+        return _("提出できる実績報告がありません。")
+    return None
+
+
+def report_submitted(step):
+    report = report_of(step)
+    if report is None or report.status != Report.Status.SUBMITTED:
+        return _("実績報告は提出されていないため、差し戻せません。画面を更新してください。")
+    return None
+
+
+def report_received(step):
+    # A report accepted beforehand (e.g. received on paper and entered) also completes.
+    report = report_of(step)
+    if report is None or report.status not in (Report.Status.SUBMITTED, Report.Status.ACCEPTED):
+        return _("実績報告が提出されていないため、完了にできません。画面を更新してください。")
+    return None
+
+
+# --- Requirements (checked when the action is taken) ---------------------------------------
+
+
+def proposal_complete(step):
+    """Everything a proposal needs before it is submitted (projects.completeness, including
+    the parts other apps add to a proposal, such as the self-check)."""
+    return proposal_problems(step.obj, today=timezone.localdate(step.now))
+
+
+def report_has_activities(step):
+    if not report_of(step).activities.strip():
+        return _("実績報告の「実施した内容」を入力してから提出してください。")
+    return None
+
+
+def lead_organization_public(step):
+    organization = step.obj.lead_organization
+    if not organization.is_public:
+        return _(
+            "主たる団体「%(name)s」が承認されていない(%(status)s)ため、公開できません。"
+            "先に団体を承認するか、主たる団体を変更してください。"
+        ) % {"name": organization.name, "status": organization.get_status_display()}
+    return None
+
+
+# --- Effects -------------------------------------------------------------------------------
+
+
+def stamp_submitted(step):
+    step.obj.submitted_at = step.now
+    step.update_fields.add("submitted_at")
+
+
+def stamp_published(step):
+    if step.obj.published_at is None:
+        step.obj.published_at = step.now
+        step.update_fields.add("published_at")
+
+
+def set_hidden(value):
+    def effect(step):
+        step.obj.is_hidden = value
+        step.update_fields.add("is_hidden")
+
+    return effect
+
+
+def report_becomes(status):
+    def effect(step):
+        report = report_of(step)
+        if status == Report.Status.ACCEPTED and report.status == Report.Status.ACCEPTED:
+            return
+        report.status = status
+        if status == Report.Status.SUBMITTED:
+            report.submitted_at = step.now
+        if status == Report.Status.ACCEPTED:
+            report.accepted_at = step.now
+        report.save(update_fields=["status", "submitted_at", "accepted_at"])
+
+    return effect
+
+
+def touch(step):
+    step.update_fields.add("updated_at")
+
+
+# --- The table -----------------------------------------------------------------------------
+
+ACTIONS = (
+    # Staff register a project the city starts, and edit any project's data (audited).
+    Action(A.CREATE, sources=EVERY_STATE, actors=(COORDINATOR, SYSTEM), comment=Comment.NONE,
+           visibility=Visibility.STAFF, record_only=True),
+    Action(A.EDIT, sources=EVERY_STATE, actors=(COORDINATOR, SYSTEM), effects=(touch,),
+           visibility=Visibility.STAFF, record_only=True),
+    # The proposal.
+    Action(A.SUBMIT, sources=(Status.DRAFT, Status.RETURNED), target=Status.SUBMITTED,
+           actors=(LEAD, COORDINATOR, SYSTEM), requires=(proposal_complete,),
+           effects=(stamp_submitted,), audience=(CITY,)),
+    Action(A.APPROVE, sources=(Status.SUBMITTED,), target=Status.PUBLISHED,
+           actors=(COORDINATOR, SYSTEM), requires=(lead_organization_public,),
+           effects=(stamp_published,), audience=(ORGANIZATION,)),
+    Action(A.PUBLISH, sources=(Status.DRAFT,), target=Status.PUBLISHED,
+           actors=(COORDINATOR, SYSTEM), requires=(lead_organization_public,),
+           effects=(stamp_published,), audience=(ORGANIZATION,)),
+    Action(A.RETURN, sources=(Status.SUBMITTED,), target=Status.RETURNED,
+           actors=(COORDINATOR, SYSTEM), comment=Comment.REQUIRED,
+           comment_label=_("差し戻しの理由"), audience=(ORGANIZATION,)),
+    Action(A.REJECT, sources=(Status.SUBMITTED,), target=Status.REJECTED,
+           actors=(COORDINATOR, SYSTEM), comment=Comment.REQUIRED,
+           comment_label=_("不採択の理由"), audience=(ORGANIZATION,), confirm=True),
+    Action(A.WITHDRAW, sources=(Status.DRAFT, Status.SUBMITTED, Status.RETURNED),
+           target=Status.WITHDRAWN, actors=(LEAD, COORDINATOR, SYSTEM), audience=(CITY,),
+           confirm=True),
+    # After approval: the 後援 notices and the results report.
+    Action(A.CHANGE_NOTICE, sources=(Status.PUBLISHED,), actors=(LEAD, SYSTEM),
+           when=(patronage_only,), comment=Comment.REQUIRED, comment_label=_("変更の内容"),
+           effects=(touch,), audience=(CITY,)),
+    Action(A.CANCEL, sources=(Status.PUBLISHED,), target=Status.WITHDRAWN, actors=(LEAD, SYSTEM),
+           when=(patronage_only,), comment=Comment.REQUIRED, comment_label=_("中止の理由"),
+           audience=(CITY,), confirm=True),
+    Action(A.SUBMIT_REPORT, sources=(Status.PUBLISHED,), actors=(LEAD, SYSTEM),
+           when=(report_editable,), requires=(report_has_activities,),
+           effects=(report_becomes(Report.Status.SUBMITTED),), audience=(CITY,)),
+    Action(A.RETURN_REPORT, sources=(Status.PUBLISHED,), actors=(COORDINATOR, DEPARTMENT, SYSTEM),
+           when=(report_submitted,), comment=Comment.REQUIRED,
+           comment_label=_("差し戻しの理由"),
+           effects=(report_becomes(Report.Status.RETURNED),), audience=(ORGANIZATION,)),
+    Action(A.COMPLETE, sources=(Status.PUBLISHED,), target=Status.COMPLETED,
+           actors=(COORDINATOR, DEPARTMENT, SYSTEM), when=(report_received,),
+           effects=(report_becomes(Report.Status.ACCEPTED),), audience=(ORGANIZATION,)),
+    # After completion: the mutual evaluation is published once every party has submitted.
+    Action(A.EVALUATE, sources=(Status.COMPLETED,), target=Status.EVALUATED,
+           actors=(COORDINATOR, SYSTEM), requires=(EVALUATIONS_COMPLETE,),
+           audience=(ORGANIZATION,)),
+    # Visibility of a public project.
+    Action(A.HIDE, sources=PUBLIC, actors=(COORDINATOR, SYSTEM), when=(not_hidden,),
+           effects=(set_hidden(True),), audience=(ORGANIZATION,), confirm=True),
+    Action(A.SHOW, sources=PUBLIC, actors=(COORDINATOR, SYSTEM), when=(hidden,),
+           requires=(lead_organization_public,), effects=(set_hidden(False),),
+           audience=(ORGANIZATION,)),
+)  # fmt: skip
+
+PROJECT_LIFECYCLE = Lifecycle(
+    name="project",
+    model=Project,
+    codes=ProjectAction,
+    actions=ACTIONS,
+    roles={
+        LEAD: is_lead_member,
+        COORDINATOR: lambda user, project: is_coordinating_staff(user),
+        DEPARTMENT: is_department_staff,
+    },
+    history=Transition,
+    subject_field="project",
+    stale_message=_(
+        "この事業は現在「%(state)s」のため、「%(action)s」はできません。"
+        "他の人が先に操作した可能性があります。画面を更新してください。"
+    ),
+)
+
+apply = PROJECT_LIFECYCLE.apply
+can = PROJECT_LIFECYCLE.can
+offered = PROJECT_LIFECYCLE.offered
+label = PROJECT_LIFECYCLE.label
+
+__all__ = [
+    "PROJECT_LIFECYCLE",
+    "EVALUATIONS_COMPLETE",
+    "LifecycleError",
+    "SYSTEM",
+    "apply",
+    "can",
+    "label",
+    "offered",
+]
