@@ -12,6 +12,8 @@ import datetime
 
 import pytest
 from django.core.files.base import ContentFile
+from django.db import transaction
+from django.test import override_settings
 
 from notifications.models import NotificationFailure
 from projects.models import Attachment, PatronageDetail, Report, ReportPhoto
@@ -200,9 +202,11 @@ MATRIX = [
 ]
 
 
-def _cases():
+def _cases(only_method):
     for row in MATRIX:
         method, path, answers = row[:3]
+        if method != only_method:
+            continue
         assert len(answers) == len(ROLES), path
         for role, expected in zip(ROLES, answers, strict=True):
             yield pytest.param(
@@ -215,10 +219,28 @@ def _cases():
             )
 
 
-@pytest.fixture
-def world(organization, other_organization, member, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+def make_role_users():
+    """The seven roles of tests/conftest.py, for a world built outside a single test."""
+    users = {
+        "citizen": factories.make_user("citizen@example.jp"),
+        "member": factories.make_user("member@example.jp"),
+        "other_member": factories.make_user("other@example.jp"),
+        "department_staff": factories.make_user("dept@example.jp"),
+        "coordinating_staff": factories.make_user("staff@example.jp"),
+        "superuser": factories.make_user("admin@example.jp", is_superuser=True, is_staff=True),
+    }
+    factories.make_department().staff.add(users["department_staff"])
+    factories.coordinating_department().staff.add(users["coordinating_staff"])
+    return users
+
+
+def build_world(users):
+    """Everything the rows' paths name: projects in each state, files, members, a failure."""
+    member = users["member"]
+    organization = factories.make_organization(name="ふじみ野子ども食堂ネット", members=[member])
+    other_organization = factories.make_organization(
+        name="大井まちづくりの会", members=[users["other_member"]]
+    )
     department = factories.make_department()
     public = factories.make_project(lead_organization=organization, department=department)
     draft = factories.make_project(
@@ -285,11 +307,30 @@ def world(organization, other_organization, member, settings, tmp_path):
     }
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize(("method", "path", "role", "expected", "data"), list(_cases()))
-def test_permission_matrix(client, world, request, method, path, role, expected, data):
+@pytest.fixture(scope="class")
+def shared_world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """One world for every GET row: built once, inside a transaction that each test's own
+    (rolled back) transaction nests in, and rolled back itself when the module ends."""
+    folder = tmp_path_factory.mktemp("matrix")
+    media = {"MEDIA_ROOT": folder / "media", "PRIVATE_MEDIA_ROOT": folder / "private"}
+    with django_db_blocker.unblock(), override_settings(**media), transaction.atomic():
+        users = make_role_users()
+        yield build_world(users), users
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def fresh_world(request, settings, tmp_path):
+    """A world of its own for a POST row, so that one role's change cannot reach the next."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    users = {role: request.getfixturevalue(role) for role in ROLES if role != "anonymous"}
+    return build_world(users), users
+
+
+def _check(client, users, world, method, path, role, expected, data):
     if role != "anonymous":
-        client.force_login(request.getfixturevalue(role))
+        client.force_login(users[role])
     url = path.format(**world)
     response = client.post(url, data or {}) if method == "POST" else client.get(url)
     if expected == LOGIN:
@@ -304,6 +345,23 @@ def test_permission_matrix(client, world, request, method, path, role, expected,
                 f"{method} {url} as {role} was sent to log in"
             )
     PERMISSION_MATRIX_PAIRS.append((method, path, role))
+
+
+@pytest.mark.django_db
+class TestReadRows:
+    """The GET rows share one world (the writes a GET may make roll back with each test)."""
+
+    @pytest.mark.parametrize(("method", "path", "role", "expected", "data"), list(_cases("GET")))
+    def test_permission_matrix_read(self, client, shared_world, method, path, role, expected, data):
+        world, users = shared_world
+        _check(client, users, world, method, path, role, expected, data)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("method", "path", "role", "expected", "data"), list(_cases("POST")))
+def test_permission_matrix_write(client, fresh_world, method, path, role, expected, data):
+    world, users = fresh_world
+    _check(client, users, world, method, path, role, expected, data)
 
 
 def _routes(patterns, prefix=""):
