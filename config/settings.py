@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "portal",
+    "city",
     "pages",
     "organizations",
     "projects",
@@ -100,6 +101,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "pages.context_processors.portal",
+                "city.context_processors.city",
             ],
         },
     },
@@ -211,6 +213,10 @@ SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# The city profile: the folder of data files `load_city` (and a fresh database) reads.
+# Relative paths are taken from the project folder.
+CITY_PROFILE = Path(env_str("CITY_PROFILE", str(BASE_DIR / "city" / "profiles" / "fujimino")))
 
 # Domain settings the city may change.
 PORTAL_PAGE_SIZE = env_int("PORTAL_PAGE_SIZE", 20)
