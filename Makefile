@@ -1,4 +1,4 @@
-# ふじみ野 協働ポータル: the two commands a newcomer needs are `make run` and `make test`.
+# 協働ポータル: the two commands a newcomer needs are `make run` and `make test`.
 
 PYTHON ?= python3.11
 VENV := .venv

@@ -1,4 +1,4 @@
-"""Settings for ふじみ野 協働ポータル.
+"""Settings for the collaboration portal (協働ポータル).
 
 Everything that differs between a laptop, CI and production comes from environment
 variables (see `.env.example`). With nothing set, the portal runs on SQLite in DEBUG mode.
@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "portal",
+    "city",
     "pages",
     "organizations",
     "projects",
@@ -100,6 +101,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "pages.context_processors.portal",
+                "city.context_processors.city",
             ],
         },
     },
@@ -177,7 +179,8 @@ ACCOUNT_FORMS = {
     "add_email": "accounts.forms.AddEmailForm",
     "reauthenticate": "accounts.forms.ReauthenticateForm",
 }
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[ふじみ野 協働ポータル] "
+# Mail subjects and sender come from the city profile at send time.
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 # Wherever allauth names a person (messages, e-mails), it uses the public display name.
 ACCOUNT_USER_DISPLAY = "accounts.models.display_name_of"
@@ -195,9 +198,9 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
-DEFAULT_FROM_EMAIL = env_str(
-    "DEFAULT_FROM_EMAIL", "ふじみ野 協働ポータル <noreply@kyodo.example.jp>"
-)
+# The city profile's mail sender comes first; this is the sender when the profile has none,
+# and the sender of error reports to the administrators.
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "noreply@kyodo.example.jp")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Security: strict by default in production; DEBUG keeps local work simple.
@@ -211,6 +214,10 @@ SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# The city profile: the folder of data files `load_city` (and a fresh database) reads.
+# Relative paths are taken from the project folder.
+CITY_PROFILE = Path(env_str("CITY_PROFILE", str(BASE_DIR / "city" / "profiles" / "fujimino")))
 
 # Domain settings the city may change.
 PORTAL_PAGE_SIZE = env_int("PORTAL_PAGE_SIZE", 20)

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from city.profile import admin_title
 from pages.sitemaps import SITEMAPS
 from projects.feeds import NewProjectsFeed, calendar
 
@@ -24,5 +25,8 @@ urlpatterns = [
 # Uploaded files are never served from MEDIA_URL: views check who may see each one
 # (portal/files.py), in development as in production.
 
-admin.site.site_header = "ふじみ野 協働ポータル 管理"
-admin.site.site_title = "ふじみ野 協働ポータル 管理"
+admin.site.site_header = admin_title()
+admin.site.site_title = admin_title()
+
+# Drawn without the database when the database is what failed (pages/views.py).
+handler500 = "pages.views.server_error"

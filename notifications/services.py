@@ -13,6 +13,8 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from city.profile import current as current_city
+from city.profile import mail_sender
 from organizations.models import Department
 
 from .models import NotificationFailure
@@ -65,6 +67,7 @@ def send(kind, recipients, context, *, project=None, organization=None):
     recipients = sorted(set(recipients))
     if not recipients:
         return True
+    context = {"city": current_city().localized(), **context}
     subject = " ".join(render_to_string(f"email/{kind}_subject.txt", context).split())
     body = render_to_string(f"email/{kind}.txt", context)
     return _deliver(kind, subject, body, recipients, project=project, organization=organization)
@@ -72,7 +75,7 @@ def send(kind, recipients, context, *, project=None, organization=None):
 
 def _deliver(kind, subject, body, recipients, *, project=None, organization=None):
     try:
-        send_mail(subject, body, None, recipients)
+        send_mail(subject, body, mail_sender(), recipients)
     except Exception as error:  # noqa: BLE001 - any failure of the mail server is recorded
         logger.exception("Notification %s could not be sent to %s", kind, recipients)
         NotificationFailure.objects.create(

@@ -6,12 +6,9 @@ Dates are ISO 8601 (西暦), as the open-data guidelines ask.
 
 from django.db.models import Prefetch
 
+from city.profile import current as current_city
 from organizations.models import Organization
 from projects.models import Event, Partner, Project
-
-# 全国地方公共団体コード of 埼玉県ふじみ野市 (with its check digit).
-LOCAL_GOVERNMENT_CODE = "112453"
-LOCAL_GOVERNMENT_NAME = "埼玉県ふじみ野市"
 
 
 def absolute(request, path):
@@ -65,9 +62,9 @@ ORGANIZATION_COLUMNS = [
 
 # The columns of 自治体標準オープンデータセット「イベント一覧」.
 EVENT_COLUMNS = [
-    ("全国地方公共団体コード", LOCAL_GOVERNMENT_CODE),
+    ("全国地方公共団体コード", "公開する市区町村のコード(6桁、検査数字を含む)"),
     ("ID", "イベントの番号"),
-    ("地方公共団体名", LOCAL_GOVERNMENT_NAME),
+    ("地方公共団体名", "都道府県名と市区町村名"),
     ("イベント名", ""),
     ("イベント名_カナ", "(未整備)"),
     ("イベント名_英字", "(未整備)"),
@@ -164,6 +161,7 @@ def public_events():
 
 
 def event_rows(request):
+    city = current_city()
     for event in public_events():
         project = event.project
         department = project.department
@@ -172,9 +170,9 @@ def event_rows(request):
             detail = project.form_detail()
             fee = detail.fee if detail else ""
         yield {
-            "全国地方公共団体コード": LOCAL_GOVERNMENT_CODE,
+            "全国地方公共団体コード": city.local_government_code,
             "ID": event.pk,
-            "地方公共団体名": LOCAL_GOVERNMENT_NAME,
+            "地方公共団体名": city.full_name,
             "イベント名": event.title,
             "イベント名_カナ": "",
             "イベント名_英字": "",
@@ -185,7 +183,7 @@ def event_rows(request):
             "説明": event.description or project.summary,
             "料金(基本)": fee,
             "料金(詳細)": "",
-            "連絡先名称": f"{LOCAL_GOVERNMENT_NAME} {department.name}" if department else "",
+            "連絡先名称": f"{city.full_name} {department.name}" if department else "",
             "連絡先電話番号": department.phone if department else "",
             "連絡先内線番号": "",
             "主催者": project.lead_organization.name,

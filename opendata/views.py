@@ -4,6 +4,8 @@ import json
 from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
+from city.profile import current as current_city
+
 from . import datasets
 
 DATASETS = {
@@ -31,7 +33,9 @@ def dataset_csv(request, name):
     response = StreamingHttpResponse(
         _csv_lines(columns, rows(request)), content_type="text/csv; charset=utf-8"
     )
-    response["Content-Disposition"] = f'attachment; filename="fujimino-kyodo-{name}.csv"'
+    response["Content-Disposition"] = (
+        f'attachment; filename="{current_city().slug}-kyodo-{name}.csv"'
+    )
     response["Access-Control-Allow-Origin"] = "*"
     return response
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
 from accounts.forms import PortalFormMixin
+from city.profile import current as current_city
 
 from .models import ActivityField, Area, Invitation, Membership, Organization
 
@@ -59,7 +60,9 @@ def clean_phone(value):
     value = value.replace("‐", "-").replace("−", "-").replace("ー", "-")
     if value and not PHONE_PATTERN.match(value):
         raise ValidationError(
-            _("電話番号は、数字とハイフンで入力してください(例: 049-262-9016)。"), code="phone"
+            _("電話番号は、数字とハイフンで入力してください(例: %(example)s)。"),
+            code="phone",
+            params={"example": current_city().contact_phone},
         )
     return value
 
@@ -131,7 +134,7 @@ class OrganizationForm(PortalFormMixin, forms.ModelForm):
     name_kana = forms.CharField(
         label=_("団体名の読み仮名"),
         max_length=200,
-        help_text=_("カタカナまたはひらがなで入力します(例: フジミノコドモショクドウネット)。"),
+        help_text=_("カタカナまたはひらがなで入力します(例: コドモショクドウネット)。"),
     )
     fields = forms.ModelMultipleChoiceField(
         label=_("活動分野"),

@@ -4,18 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import HistoryEntry
-
-
-class WebsiteField(models.URLField):
-    """A URL field whose forms take an address typed without a scheme as https."""
-
-    def formfield(self, **kwargs):
-        return super().formfield(**{"assume_scheme": "https", **kwargs})
-
-    def deconstruct(self):
-        name, _path, args, kwargs = super().deconstruct()
-        return name, "django.db.models.URLField", args, kwargs
+from portal.models import HistoryEntry, WebsiteField
 
 
 class ActivityField(models.Model):

@@ -1,5 +1,6 @@
 """Changes to organisations that touch several rows or the outside world: registration,
-invitations, roles and membership. Views call these and turn MembershipError into a message."""
+invitations, roles and membership, and the master data of the city profile. Views call
+these and turn MembershipError into a message."""
 
 import datetime
 import hashlib
@@ -16,10 +17,20 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import display_name_of
+from city.profile import current as current_city
+from city.profile import mail_sender
 from portal.changes import diff, snapshot
 
 from . import lifecycle
-from .models import Invitation, Membership, Organization, OrganizationAction
+from .models import (
+    ActivityField,
+    Area,
+    Department,
+    Invitation,
+    Membership,
+    Organization,
+    OrganizationAction,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +96,7 @@ def invitation_create(*, organization, email, role, invited_by, request):
             reverse("organizations:invitation_accept", args=[token])
         )
         context = {
+            "city": current_city().localized(),
             "organization": organization,
             "invitation": invitation,
             "inviter_name": display_name_of(invited_by),
@@ -102,7 +114,7 @@ def _send_invitation(invitation, context):
         send_mail(
             " ".join(subject.splitlines()).strip(),
             message,
-            settings.DEFAULT_FROM_EMAIL,
+            mail_sender(),
             [invitation.email],
         )
     except Exception:
@@ -184,3 +196,28 @@ def membership_remove(*, membership):
                 _("最後の管理者は外せません。先にほかのメンバーを管理者にしてください。")
             )
         membership.delete()
+
+
+def master_data_load(*, fields, areas, departments):
+    """Write the profile's activity fields, areas and departments, matched by code, in the
+    files' order. Rows the files do not name are left as they are (projects refer to them)."""
+    with transaction.atomic():
+        for order, row in enumerate(fields, start=1):
+            ActivityField.objects.update_or_create(
+                code=row["code"], defaults={"name": row["name"], "order": order}
+            )
+        for order, row in enumerate(areas, start=1):
+            Area.objects.update_or_create(
+                code=row["code"], defaults={"name": row["name"], "order": order}
+            )
+        for order, row in enumerate(departments, start=1):
+            Department.objects.update_or_create(
+                code=row["code"],
+                defaults={
+                    "name": row["name"],
+                    "is_coordinating": row.get("is_coordinating", False),
+                    "phone": row.get("phone", ""),
+                    "email": row.get("email", ""),
+                    "order": order,
+                },
+            )

@@ -1,14 +1,20 @@
 import datetime
+import logging
 
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import requires_csrf_token
 
+from city.profile import current as current_city
 from principles.models import Principle
 from projects.guide import forms_with_guide
 from projects.models import Event, Project
+
+logger = logging.getLogger(__name__)
 
 NEWEST_PROJECTS = 6
 # The day the accessibility policy was adopted (shown on /accessibility/).
@@ -64,3 +70,15 @@ def healthz(request):
     except Exception:  # any database failure means "not healthy"
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@requires_csrf_token
+def server_error(request):
+    """The 500 page, drawn without the context processors: when the database is what failed,
+    it names no city and no contact rather than fail itself."""
+    try:
+        city = current_city().localized()
+    except Exception:  # noqa: BLE001 - the page must render whatever broke
+        logger.warning("The 500 page is shown without the city profile", exc_info=True)
+        city = None
+    return HttpResponseServerError(loader.get_template("500.html").render({"city": city}))

@@ -5,6 +5,17 @@ from django.utils.translation import gettext_lazy as _
 from .lifecycle import Visibility
 
 
+class WebsiteField(models.URLField):
+    """A URL field whose forms take an address typed without a scheme as https."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+    def deconstruct(self):
+        name, _path, args, kwargs = super().deconstruct()
+        return name, "django.db.models.URLField", args, kwargs
+
+
 class HistoryEntry(models.Model):
     """One entry of an entity's history: an action of its lifecycle (a transition, a notice,
     an edit with each field's old and new value). Written only by `Lifecycle.apply`; never

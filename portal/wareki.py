@@ -34,6 +34,12 @@ def wareki_date(date):
     return f"{era}{_year_label(year)}年{date.month}月{date.day}日"
 
 
+def wareki_month(date):
+    """平成29年10月"""
+    era, year = era_year(date)
+    return f"{era}{_year_label(year)}年{date.month}月"
+
+
 def fiscal_year_of(date):
     """The 年度 (as the 西暦 year it starts in) that a date belongs to."""
     return date.year if date.month >= 4 else date.year - 1

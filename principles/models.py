@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from city.profile import current as current_city
 from organizations.models import Department, Organization
 from projects.models import Project
 
@@ -117,7 +118,7 @@ class Evaluation(models.Model):
     @property
     def party_name(self):
         if self.is_city:
-            return f"ふじみ野市({self.department.name})"
+            return f"{current_city().localized().name}({self.department.name})"
         return self.organization.name
 
 

@@ -8,6 +8,7 @@ from .models import (
     CommitteeDetail,
     CooperationDetail,
     Event,
+    FormGuide,
     Partner,
     PatronageDetail,
     Project,
@@ -15,6 +16,16 @@ from .models import (
     SubsidyDetail,
     Transition,
 )
+
+
+@admin.register(FormGuide)
+class FormGuideAdmin(admin.ModelAdmin):
+    """The guideline's explanation of each form, shown on /forms/, the top page and the
+    first step of a proposal."""
+
+    list_display = ["form", "definition", "order"]
+    list_editable = ["order"]
+    fields = ["form", "definition", "effect", "examples", "order"]
 
 
 class PartnerInline(admin.TabularInline):

@@ -6,7 +6,9 @@ from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
 
+from city.profile import current as current_city
 from opendata.datasets import public_events
 from portal.filtering import filter_results
 
@@ -20,9 +22,15 @@ class NewProjectsFeed(Feed):
     """Newly published projects; accepts the filters of /projects/."""
 
     feed_type = Atom1Feed
-    title = "ふじみ野 協働ポータル: 新しい協働事業"
-    subtitle = "ふじみ野市の協働のまちづくりで新たに公開された協働事業です。"
     link = "/projects/"
+
+    def title(self):
+        return _("%(portal)s: 新しい協働事業") % {"portal": current_city().localized().portal_name}
+
+    def subtitle(self):
+        return _("%(city)sの協働のまちづくりで新たに公開された協働事業です。") % {
+            "city": current_city().localized().name
+        }
 
     def get_object(self, request):
         self.request = request
@@ -117,12 +125,13 @@ def _event_lines(event, request, stamp):
 def calendar(request):
     """iCalendar feed of the events of public projects."""
     stamp = timezone.now().astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
+    city = current_city()
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
-        "PRODID:-//Fujimino City//Kyodo Portal//JA",
+        f"PRODID:-//{city.name_en or city.slug}//Kyodo Portal//JA",
         "CALSCALE:GREGORIAN",
-        "X-WR-CALNAME:ふじみ野 協働ポータル イベント",
+        f"X-WR-CALNAME:{_ical_escape(city.portal_name)} イベント",
         "X-WR-TIMEZONE:Asia/Tokyo",
         "BEGIN:VTIMEZONE",
         "TZID:Asia/Tokyo",
@@ -139,5 +148,5 @@ def calendar(request):
     lines.append("END:VCALENDAR")
     body = "\r\n".join(_fold(line) for line in lines) + "\r\n"
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="fujimino-kyodo.ics"'
+    response["Content-Disposition"] = f'inline; filename="{city.slug}-kyodo.ics"'
     return response

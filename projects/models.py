@@ -24,6 +24,29 @@ class Form(models.TextChoices):
     COHOSTING = "cohosting", _("共催")
 
 
+class FormGuide(models.Model):
+    """The guideline's explanation of one form: its definition, effect and the city's
+    examples (data from the city profile, edited in the admin)."""
+
+    form = models.CharField(_("協働の形態"), max_length=20, choices=Form.choices, unique=True)
+    definition = models.TextField(_("定義"))
+    effect = models.TextField(_("効果"), blank=True)
+    examples = models.TextField(_("事例"), blank=True, help_text=_("1行に1つずつ書きます。"))
+    order = models.PositiveSmallIntegerField(_("表示順"), default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = _("協働の形態の説明")
+        verbose_name_plural = _("協働の形態の説明")
+
+    def __str__(self):
+        return str(self.get_form_display())
+
+    @property
+    def example_list(self):
+        return [line.strip() for line in self.examples.splitlines() if line.strip()]
+
+
 class Status(models.TextChoices):
     DRAFT = "draft", _("下書き")
     SUBMITTED = "submitted", _("審査中")

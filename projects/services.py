@@ -2,12 +2,14 @@
 files and history. Each is atomic, takes the row lock where a row exists, and records what
 changed through the lifecycle. Views validate with forms and call these."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from portal.changes import diff, snapshot
 
 from . import lifecycle
-from .models import Project, ProjectAction
+from .models import Form, FormGuide, Project, ProjectAction
 
 
 class StaleEdit(Exception):
@@ -61,3 +63,24 @@ def project_update(*, form, detail_form=None, actor):
         if changes:
             lifecycle.apply(saved, ProjectAction.EDIT, actor=actor, changes=changes)
     return saved
+
+
+def form_guide_load(*, forms):
+    """Write each form's definition, effect and examples, matched by the form's code."""
+    unknown = [row.get("code") for row in forms if row.get("code") not in Form.values]
+    if unknown:
+        raise ValidationError(
+            _("forms.toml: 協働の形態のコード %(codes)s は使えません(使えるのは %(known)s)。")
+            % {"codes": ", ".join(map(str, unknown)), "known": ", ".join(Form.values)}
+        )
+    with transaction.atomic():
+        for order, row in enumerate(forms, start=1):
+            FormGuide.objects.update_or_create(
+                form=row["code"],
+                defaults={
+                    "definition": row["definition"],
+                    "effect": row.get("effect", ""),
+                    "examples": "\n".join(row.get("examples", [])),
+                    "order": order,
+                },
+            )

@@ -288,6 +288,12 @@ def _submit(request, project, *, just_saved=False):
 # --- Pages ---------------------------------------------------------------------------------
 
 
+def _choices_with_guide(chooser):
+    """Each radio button of the form chooser with its form's explanation, in the guide's order."""
+    radios = {radio.data["value"]: radio for radio in chooser["form"]}
+    return [(radios[guide["code"]], guide) for guide in forms_with_guide()]
+
+
 @login_required
 def proposal_create(request):
     organizations = permissions.proposable_organizations(request.user)
@@ -305,7 +311,7 @@ def proposal_create(request):
             "projects/proposal_start.html",
             {
                 "chooser": chooser,
-                "choices": list(zip(chooser["form"], forms_with_guide(), strict=True)),
+                "choices": _choices_with_guide(chooser),
             },
         )
     form_code = chooser.cleaned_data["form"]
