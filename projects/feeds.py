@@ -9,6 +9,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from opendata.datasets import public_events
 from portal.filtering import filter_results
+from portal.wareki import add_days
 
 from .filters import ProjectFilter
 from .models import Project
@@ -97,7 +98,9 @@ def _event_lines(event, request, stamp):
     else:
         last_day = event.ends_on or event.starts_on
         lines.append(f"DTSTART;VALUE=DATE:{event.starts_on:%Y%m%d}")
-        lines.append(f"DTEND;VALUE=DATE:{last_day + datetime.timedelta(days=1):%Y%m%d}")
+        day_after = add_days(last_day, 1)
+        if day_after > last_day:  # the last day of the calendar has no day after it
+            lines.append(f"DTEND;VALUE=DATE:{day_after:%Y%m%d}")
     url = request.build_absolute_uri(project.get_absolute_url())
     description = f"{project.title}({project.get_form_display()})\n{url}"
     lines += [
