@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image
 
 from accounts.forms import PortalFormMixin
+from portal import ids
 
 from .models import ActivityField, Area, Invitation, Membership, Organization
 
@@ -133,7 +134,7 @@ class OrganizationForm(PortalFormMixin, forms.ModelForm):
         max_length=200,
         help_text=_("カタカナまたはひらがなで入力します(例: フジミノコドモショクドウネット)。"),
     )
-    fields = forms.ModelMultipleChoiceField(
+    fields = ids.ModelMultipleChoiceField(
         label=_("活動分野"),
         queryset=ActivityField.objects.all(),
         widget=forms.CheckboxSelectMultiple,
