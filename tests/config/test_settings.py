@@ -1,0 +1,80 @@
+"""Settings that follow from the environment."""
+
+import threading
+import time
+
+import pytest
+from django.db import OperationalError, connection, connections, transaction
+
+WRITERS = 6
+
+
+def _concurrent_writes(settings_dict):
+    """WRITERS threads, each reading then writing in one transaction, all at once."""
+    alias = "concurrent_writers"
+    connections.settings[alias] = settings_dict
+    errors, start = [], threading.Barrier(WRITERS)
+
+    def write(number):
+        try:
+            start.wait()
+            with transaction.atomic(using=alias), connections[alias].cursor() as cursor:
+                cursor.execute("SELECT COUNT(*) FROM writes")
+                cursor.fetchone()
+                time.sleep(0.05)  # everyone has read before anyone writes
+                cursor.execute("INSERT INTO writes (number) VALUES (%s)", [number])
+        except OperationalError as error:
+            errors.append(str(error))
+        finally:
+            connections[alias].close()
+
+    with connections[alias].cursor() as cursor:
+        cursor.execute("CREATE TABLE writes (number integer)")
+    connections[alias].close()
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(WRITERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    with connections[alias].cursor() as cursor:
+        cursor.execute("SELECT COUNT(*) FROM writes")
+        (count,) = cursor.fetchone()
+    connections[alias].close()
+    del connections[alias]
+    del connections.settings[alias]
+    return errors, count
+
+
+sqlite_only = pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="the SQLite settings apply to SQLite only"
+)
+
+
+@sqlite_only
+def test_sqlite_waits_for_the_lock_and_starts_writing_transactions_at_once():
+    options = connection.settings_dict["OPTIONS"]
+    assert options["timeout"] >= 5
+    assert options["transaction_mode"] == "IMMEDIATE"
+
+
+@sqlite_only
+def test_concurrent_writers_on_sqlite_all_succeed(tmp_path, django_db_blocker):
+    settings_dict = {**connection.settings_dict, "NAME": str(tmp_path / "concurrent.sqlite3")}
+    with django_db_blocker.unblock():
+        errors, count = _concurrent_writes(settings_dict)
+    assert errors == []
+    assert count == WRITERS
+
+
+@sqlite_only
+def test_without_those_options_concurrent_writers_fail(tmp_path, django_db_blocker):
+    """The check above is a real one: SQLite's defaults lose writes here."""
+    settings_dict = {
+        **connection.settings_dict,
+        "NAME": str(tmp_path / "concurrent.sqlite3"),
+        "OPTIONS": {},
+    }
+    with django_db_blocker.unblock():
+        errors, count = _concurrent_writes(settings_dict)
+    assert any("database is locked" in error for error in errors)
+    assert count < WRITERS
