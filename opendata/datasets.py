@@ -192,8 +192,8 @@ def event_rows(request):
             "場所名称": event.place,
             "住所": event.address,
             "方書": "",
-            "緯度": str(event.latitude) if event.latitude is not None else "",
-            "経度": str(event.longitude) if event.longitude is not None else "",
+            "緯度": event.latitude if event.latitude is not None else "",
+            "経度": event.longitude if event.longitude is not None else "",
             "URL": absolute(request, project.get_absolute_url()),
             "備考": f"{project.title}({project.get_form_display()})",
         }

@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from notifications.models import NotificationFailure
 from organizations.models import Organization
 from portal import wareki
+from portal.exports import Column, Table
 from projects.models import Form, Project, Report, Status
 
 from . import permissions
-from .tables import Column, Table
 
 REPORT_DUE_SOON_DAYS = 14
 

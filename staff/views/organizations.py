@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from organizations.models import Organization
+from portal.exports import Column, Table, export_response
 from portal.filtering import filter_results
 from projects import workflow
 
@@ -18,7 +19,6 @@ from .. import permissions, queues, services
 from ..filters import StaffOrganizationFilter
 from ..forms import CommentForm, StaffOrganizationForm
 from ..models import AuditEntry
-from ..tables import Column, Table, export_response
 from .common import STALE_EDIT, desk_required, export_format
 
 ORGANIZATION_AUDITED_FIELDS = list(StaffOrganizationForm.Meta.fields)

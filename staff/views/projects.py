@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.exports import Column, Table, export_response
 from portal.filtering import filter_results
 from projects import workflow
 from projects.models import Partner, Project, Report, Transition
@@ -19,7 +20,6 @@ from .. import permissions, queues, services
 from ..filters import StaffProjectFilter
 from ..forms import CommentForm, CreateChoiceForm, StaffProjectForm, detail_form_class
 from ..models import AuditEntry
-from ..tables import Column, Table, export_response
 from .common import STALE_EDIT, desk_required, export_format
 
 PROJECT_AUDITED_FIELDS = list(StaffProjectForm.Meta.fields)
