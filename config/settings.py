@@ -43,6 +43,10 @@ SECRET_KEY = env_str("SECRET_KEY") or (
 if not SECRET_KEY:
     raise RuntimeError("SECRET_KEY must be set when DEBUG is off.")
 
+# The public address: every absolute link (mails, feeds, sitemap, calendar, invitations) is
+# built from it. Required when DEBUG is off (a system check says so).
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "")
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -177,6 +181,8 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
+# Plain-text mails without HTML escaping, links on SITE_URL (accounts/adapter.py).
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_FORMS = {
     "login": "accounts.forms.LoginForm",
     "signup": "accounts.forms.SignupForm",

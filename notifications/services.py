@@ -8,10 +8,11 @@ functions with `transaction.on_commit`, and a failed send is logged and recorded
 import logging
 
 from django.contrib.auth import get_user_model
-from django.contrib.sites.models import Site
 from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.utils import timezone
+
+from portal.mail import render_subject, render_text
+from portal.site import absolute_url
 
 from .models import NotificationFailure
 
@@ -29,10 +30,6 @@ TO_ORGANIZATION = {
     "evaluate",
 }
 TO_CITY = {"submit", "withdraw", "submit_report", "change_notice", "cancel"}
-
-
-def absolute_url(path):
-    return f"https://{Site.objects.get_current().domain}{path}"
 
 
 def _emails(users):
@@ -68,8 +65,8 @@ def send(kind, recipients, context, *, project=None, organization=None):
     recipients = sorted(set(recipients))
     if not recipients:
         return True
-    subject = " ".join(render_to_string(f"email/{kind}_subject.txt", context).split())
-    body = render_to_string(f"email/{kind}.txt", context)
+    subject = render_subject(f"email/{kind}_subject.txt", context)
+    body = render_text(f"email/{kind}.txt", context)
     return _deliver(kind, subject, body, recipients, project=project, organization=organization)
 
 

@@ -7,15 +7,12 @@ Dates are ISO 8601 (西暦), as the open-data guidelines ask.
 from django.db.models import Prefetch
 
 from organizations.models import Organization
+from portal.site import absolute_url
 from projects.models import Event, Partner, Project
 
 # 全国地方公共団体コード of 埼玉県ふじみ野市 (with its check digit).
 LOCAL_GOVERNMENT_CODE = "112453"
 LOCAL_GOVERNMENT_NAME = "埼玉県ふじみ野市"
-
-
-def absolute(request, path):
-    return request.build_absolute_uri(path)
 
 
 def _names(items):
@@ -123,7 +120,7 @@ def project_rows(request, queryset=None):
             "担当課": project.department.name if project.department else "",
             "事業費": project.budget if project.budget is not None else "",
             "公開日時": project.published_at.isoformat() if project.published_at else "",
-            "URL": absolute(request, project.get_absolute_url()),
+            "URL": absolute_url(project.get_absolute_url()),
         }
 
 
@@ -149,7 +146,7 @@ def organization_rows(request):
             "電話番号": organization.public_phone,
             "電子メール": organization.public_email,
             "ウェブサイト": organization.public_url,
-            "URL": absolute(request, organization.get_absolute_url()),
+            "URL": absolute_url(organization.get_absolute_url()),
         }
 
 
@@ -194,6 +191,6 @@ def event_rows(request):
             "方書": "",
             "緯度": event.latitude if event.latitude is not None else "",
             "経度": event.longitude if event.longitude is not None else "",
-            "URL": absolute(request, project.get_absolute_url()),
+            "URL": absolute_url(project.get_absolute_url()),
             "備考": f"{project.title}({project.get_form_display()})",
         }

@@ -10,13 +10,14 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import display_name_of
 from notifications.services import organization_registered
+from portal.mail import render_subject, render_text
+from portal.site import absolute_url
 
 from .models import Invitation, Membership, Organization
 
@@ -63,9 +64,7 @@ def invitation_create(*, organization, email, role, invited_by, request):
             expires_at=timezone.now()
             + datetime.timedelta(days=settings.ORGANIZATION_INVITATION_DAYS),
         )
-        accept_url = request.build_absolute_uri(
-            reverse("organizations:invitation_accept", args=[token])
-        )
+        accept_url = absolute_url(reverse("organizations:invitation_accept", args=[token]))
         context = {
             "organization": organization,
             "invitation": invitation,
@@ -78,11 +77,11 @@ def invitation_create(*, organization, email, role, invited_by, request):
 
 
 def _send_invitation(invitation, context):
-    subject = render_to_string("organizations/manage/email/invitation_subject.txt", context)
-    message = render_to_string("organizations/manage/email/invitation_message.txt", context)
+    subject = render_subject("organizations/manage/email/invitation_subject.txt", context)
+    message = render_text("organizations/manage/email/invitation_message.txt", context)
     try:
         send_mail(
-            " ".join(subject.splitlines()).strip(),
+            subject,
             message,
             settings.DEFAULT_FROM_EMAIL,
             [invitation.email],

@@ -9,6 +9,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from opendata.datasets import public_events
 from portal.filtering import filter_results
+from portal.site import absolute_url, site_domain
 from portal.wareki import add_days
 
 from .filters import ProjectFilter
@@ -23,7 +24,12 @@ class NewProjectsFeed(Feed):
     feed_type = Atom1Feed
     title = "ふじみ野 協働ポータル: 新しい協働事業"
     subtitle = "ふじみ野市の協働のまちづくりで新たに公開された協働事業です。"
-    link = "/projects/"
+
+    def link(self):
+        return absolute_url("/projects/")
+
+    def feed_url(self):
+        return absolute_url(self.request.get_full_path())
 
     def get_object(self, request):
         self.request = request
@@ -35,6 +41,9 @@ class NewProjectsFeed(Feed):
         return (
             filter_results(project_filter).distinct().order_by("-published_at", "-id")[:FEED_SIZE]
         )
+
+    def item_link(self, item):
+        return absolute_url(item.get_absolute_url())
 
     def item_title(self, item):
         return f"[{item.get_form_display()}] {item.title}"
@@ -86,7 +95,7 @@ def _event_lines(event, request, stamp):
     project = event.project
     lines = [
         "BEGIN:VEVENT",
-        f"UID:event-{event.pk}@{request.get_host()}",
+        f"UID:event-{event.pk}@{site_domain()}",
         f"DTSTAMP:{stamp}",
     ]
     if event.start_time:
@@ -101,7 +110,7 @@ def _event_lines(event, request, stamp):
         day_after = add_days(last_day, 1)
         if day_after > last_day:  # the last day of the calendar has no day after it
             lines.append(f"DTEND;VALUE=DATE:{day_after:%Y%m%d}")
-    url = request.build_absolute_uri(project.get_absolute_url())
+    url = absolute_url(project.get_absolute_url())
     description = f"{project.title}({project.get_form_display()})\n{url}"
     lines += [
         f"SUMMARY:{_ical_escape(event.title)}",

@@ -78,3 +78,70 @@ def test_without_those_options_concurrent_writers_fail(tmp_path, django_db_block
         errors, count = _concurrent_writes(settings_dict)
     assert any("database is locked" in error for error in errors)
     assert count < WRITERS
+
+
+# ---- settings read from the environment, in a fresh interpreter each ----------------------
+
+ENVIRONMENT = (
+    "DATABASE_URL",
+    "DEBUG",
+    "SECRET_KEY",
+    "SITE_URL",
+    "BEHIND_PROXY",
+    "ALLAUTH_TRUSTED_PROXY_COUNT",
+    "ORGANIZATION_INVITATIONS_PER_DAY",
+)
+
+
+def _run(args, **environment):
+    import os
+    import subprocess
+    import sys
+
+    from django.conf import settings
+
+    env = {key: value for key, value in os.environ.items() if key not in ENVIRONMENT}
+    env.update(environment)
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def setting(name, **environment):
+    result = _run(
+        ["-c", f"from config import settings; print(repr(settings.{name}))"], **environment
+    )
+    assert result.returncode == 0, result.stderr
+    return eval(result.stdout)  # noqa: S307 - our own repr()
+
+
+def test_site_url_defaults_to_the_development_server_in_debug():
+    assert setting("SITE_URL", DEBUG="true") == "http://127.0.0.1:8000"
+
+
+def test_site_url_has_no_default_in_production():
+    assert setting("SITE_URL", DEBUG="false", SECRET_KEY="x") == ""
+
+
+def test_site_url_comes_from_the_environment():
+    assert setting(
+        "SITE_URL", DEBUG="false", SECRET_KEY="x", SITE_URL="https://kyodo.example.jp"
+    ) == ("https://kyodo.example.jp")
+
+
+def test_production_does_not_start_without_site_url():
+    result = _run(["manage.py", "check"], DEBUG="false", SECRET_KEY="x")
+    assert result.returncode != 0
+    assert "portal.E001" in result.stderr
+
+
+def test_production_starts_with_site_url():
+    result = _run(
+        ["manage.py", "check"], DEBUG="false", SECRET_KEY="x", SITE_URL="https://kyodo.example.jp"
+    )
+    assert result.returncode == 0, result.stderr

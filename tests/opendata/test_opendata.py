@@ -124,5 +124,5 @@ def test_sitemap_lists_public_pages_only(client, public_and_private):
 
 def test_robots_points_to_the_sitemap(client):
     body = client.get("/robots.txt").content.decode()
-    assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert "Sitemap: https://kyodo.example.jp/sitemap.xml" in body
     assert "Disallow: /staff/" in body

@@ -28,9 +28,9 @@ def invite(client, organization, email="friend@example.jp", role="editor"):
 
 
 def link_from(message):
-    return re.search(r"http://testserver(/organizations/invitations/[^\s]+/)", message.body).group(
-        1
-    )
+    return re.search(
+        r"https://kyodo\.example\.jp(/organizations/invitations/[^\s]+/)", message.body
+    ).group(1)
 
 
 @pytest.fixture
@@ -213,7 +213,9 @@ def test_new_person_signing_up_from_the_invitation_returns_to_it(client, invited
                 "password2": "kyodo-fujimino-2025",
             },
         )
-    confirm = re.search(r"http://testserver(/accounts/confirm-email/[^\s]+/)", mail.outbox[-1].body)
+    confirm = re.search(
+        r"https://kyodo\.example\.jp(/accounts/confirm-email/[^\s]+/)", mail.outbox[-1].body
+    )
     response = client.post(confirm.group(1))
     assert response.status_code == 302
     assert response["Location"] == invited_link
