@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from opendata.feeds import NewProjectsFeed, calendar
 from pages.sitemaps import SITEMAPS
-from projects.feeds import NewProjectsFeed, calendar
 
 urlpatterns = [
     path("", include("pages.urls")),
