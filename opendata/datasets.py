@@ -1,13 +1,15 @@
 """The open datasets: their columns (documented on /opendata/) and their rows.
 
 Every dataset starts from the public QuerySets, so nothing private can enter it.
-Dates are ISO 8601 (西暦), as the open-data guidelines ask.
+Dates are ISO 8601 (西暦), as the open-data guidelines ask; times are in Japan's time zone
+(+09:00), as the city's own records are.
 """
 
 from django.db.models import Prefetch
 
 from organizations.models import Organization
 from portal.site import absolute_url
+from portal.wareki import localtime
 from projects.models import Event, Partner, Project
 
 # 全国地方公共団体コード of 埼玉県ふじみ野市 (with its check digit).
@@ -39,7 +41,7 @@ PROJECT_COLUMNS = [
     ("協働の担い手", "主たる団体以外の担い手。複数は ; 区切り"),
     ("担当課", ""),
     ("事業費", "円"),
-    ("公開日時", "ISO 8601"),
+    ("公開日時", "ISO 8601、日本時間(+09:00)"),
     ("URL", "ポータルの事業ページ"),
 ]
 
@@ -119,7 +121,7 @@ def project_rows(request, queryset=None):
             "協働の担い手": ";".join(partners),
             "担当課": project.department.name if project.department else "",
             "事業費": project.budget if project.budget is not None else "",
-            "公開日時": project.published_at.isoformat() if project.published_at else "",
+            "公開日時": localtime(project.published_at).isoformat() if project.published_at else "",
             "URL": absolute_url(project.get_absolute_url()),
         }
 

@@ -1,8 +1,11 @@
 import csv
+import datetime
 import io
 import json
 
 import pytest
+
+from tests import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +74,19 @@ def test_robots_points_to_the_sitemap(client):
     body = client.get("/robots.txt").content.decode()
     assert "Sitemap: https://kyodo.example.jp/sitemap.xml" in body
     assert "Disallow: /staff/" in body
+
+
+@pytest.mark.parametrize(
+    ("published_at", "expected"),
+    [
+        (datetime.datetime(2025, 4, 1, 0, 30, tzinfo=datetime.UTC), "2025-04-01T09:30:00+09:00"),
+        (datetime.datetime(2025, 3, 31, 20, 0, tzinfo=datetime.UTC), "2025-04-01T05:00:00+09:00"),
+    ],
+)
+def test_open_data_times_are_in_japan_time(client, published_at, expected):
+    project = factories.make_project(title="公開の事業")
+    type(project).objects.filter(pk=project.pk).update(published_at=published_at)
+    (row,) = read_csv(client.get("/opendata/projects.csv"))
+    assert row["公開日時"] == expected
+    (item,) = json.loads(client.get("/opendata/projects.json").content)
+    assert item["公開日時"] == expected
