@@ -1,9 +1,14 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from opendata.feeds import NewProjectsFeed, calendar
 from pages.sitemaps import SITEMAPS
+
+# The admin has no login form of its own: it sends people to allauth's, whose rate limits
+# (and e-mail confirmation) then guard the superusers' accounts too.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", include("pages.urls")),

@@ -145,3 +145,23 @@ def test_production_starts_with_site_url():
         ["manage.py", "check"], DEBUG="false", SECRET_KEY="x", SITE_URL="https://kyodo.example.jp"
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_allauth_trusts_no_proxy_by_default():
+    assert setting("ALLAUTH_TRUSTED_PROXY_COUNT", DEBUG="true") == 0
+
+
+def test_allauth_trusts_one_proxy_behind_the_documented_proxy():
+    assert setting("ALLAUTH_TRUSTED_PROXY_COUNT", DEBUG="true", BEHIND_PROXY="true") == 1
+
+
+def test_allauth_proxy_count_comes_from_the_environment():
+    assert (
+        setting(
+            "ALLAUTH_TRUSTED_PROXY_COUNT",
+            DEBUG="true",
+            BEHIND_PROXY="true",
+            ALLAUTH_TRUSTED_PROXY_COUNT="2",
+        )
+        == 2
+    )
