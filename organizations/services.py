@@ -48,13 +48,21 @@ def organization_register(*, organization, fields, owner):
     return organization
 
 
-def invitation_create(*, organization, email, role, invited_by, request):
+def invitation_create(*, organization, email, role, invited_by):
     """Create an invitation and e-mail its link (after the commit; a failed send is logged
     and the invitation stays, so the owner can send it again). Earlier open invitations
-    to the same address are replaced: only the newest link works."""
+    to the same address are replaced: only the newest link works.
+
+    The portal's address sends these mails, so only an approved organisation may, and no
+    more than ORGANIZATION_INVITATIONS_PER_DAY in 24 hours (replaced and revoked ones count).
+    """
     token = secrets.token_urlsafe(32)
     with transaction.atomic():
-        organization.invitations.open().filter(email__iexact=email).delete()
+        # The lock makes two owners inviting at once count one after the other.
+        organization = Organization.objects.select_for_update().get(pk=organization.pk)
+        _check_may_invite(organization)
+        now = timezone.now()
+        organization.invitations.open().filter(email__iexact=email).update(revoked_at=now)
         invitation = Invitation.objects.create(
             organization=organization,
             email=email,
@@ -74,6 +82,32 @@ def invitation_create(*, organization, email, role, invited_by, request):
         }
         transaction.on_commit(lambda: _send_invitation(invitation, context))
     return invitation
+
+
+def _check_may_invite(organization):
+    if not organization.is_public:
+        raise MembershipError(
+            _(
+                "団体の登録が承認されるまで、メンバーを招待することはできません。"
+                "協働推進課の承認をお待ちください。"
+            )
+        )
+    limit = settings.ORGANIZATION_INVITATIONS_PER_DAY
+    since = timezone.now() - datetime.timedelta(days=1)
+    if organization.invitations.sent_since(since).count() >= limit:
+        raise MembershipError(
+            _(
+                "招待のメールは、1つの団体から24時間に%(limit)s通までしか送れません。"
+                "時間をおいてから、もう一度お試しください。"
+            )
+            % {"limit": limit}
+        )
+
+
+def invitation_revoke(*, invitation):
+    """The link stops working; the invitation is kept (it was sent)."""
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
 
 
 def _send_invitation(invitation, context):
@@ -96,7 +130,7 @@ def invitation_for_token(token):
         return None
     return (
         Invitation.objects.select_related("organization", "invited_by")
-        .filter(token_hash=hash_token(token))
+        .filter(token_hash=hash_token(token), revoked_at__isnull=True)
         .first()
     )
 
@@ -113,6 +147,8 @@ def invitation_accept(*, token, user):
         if invitation is None:
             raise MembershipError(_("この招待は見つかりません。"))
         invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if invitation.revoked_at is not None:
+            raise MembershipError(_("この招待は見つかりません。"))
         if invitation.is_accepted:
             raise MembershipError(_("この招待はすでに使われています。"))
         if invitation.is_expired:
