@@ -154,3 +154,27 @@ def test_staff_export_names_an_odd_year_in_seireki(client, organization, coordin
     assert "西暦20255年度" in body
     body = client.get("/staff/figures/fiscal-year.csv").content.decode("utf-8-sig")
     assert "西暦20255年度" in body
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        datetime.datetime(1900, 1, 1, tzinfo=UTC),
+        datetime.datetime(1, 1, 1, tzinfo=UTC),
+        datetime.datetime(9999, 12, 31, 0, 0, tzinfo=UTC),
+    ],
+)
+def test_member_and_invitation_dates_of_any_value_render(client, member, organization, moment):
+    from organizations.models import Invitation, Membership
+
+    Membership.objects.filter(organization=organization).update(created_at=moment)
+    Invitation.objects.create(
+        organization=organization,
+        email=member.email,
+        token_hash="x" * 64,
+        expires_at=timezone.now() + datetime.timedelta(days=1),
+    )
+    Invitation.objects.update(expires_at=moment)
+    client.force_login(member)
+    assert client.get(f"/organizations/{organization.pk}/members/").status_code == 200
+    assert client.get("/mypage/").status_code == 200
