@@ -1,9 +1,32 @@
-"""allauth's mails speak for the city of the profile: its sender, subject prefix and texts."""
+"""django-allauth's mails written like the portal's own: the city's sender and subject prefix,
+plain text without HTML escaping, and every link on the public address (SITE_URL) rather than
+the host a request named."""
+
+from urllib.parse import urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.core.mail import EmailMessage
 from django.utils.encoding import force_str
 
 from city.profile import current, mail_sender
+from portal.mail import render_subject, render_text
+from portal.site import absolute_url
+
+
+def on_site_url(url):
+    """An absolute link of the portal moved onto SITE_URL (path and query kept)."""
+    parts = urlsplit(url)
+    return absolute_url(urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment)))
+
+
+def _links_on_site_url(context):
+    return {
+        key: on_site_url(value)
+        for key, value in context.items()
+        if key.endswith("_url")
+        and isinstance(value, str)
+        and urlsplit(value).scheme in ("http", "https")
+    }
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -13,6 +36,12 @@ class AccountAdapter(DefaultAccountAdapter):
     def format_email_subject(self, subject):
         return f"[{current().localized().portal_name}] {force_str(subject)}"
 
-    def send_mail(self, template_prefix, email, context):
-        # Subjects are rendered without the request, hence without the context processors.
-        super().send_mail(template_prefix, email, {"city": current().localized(), **context})
+    def render_mail(self, template_prefix, email, context, headers=None):
+        # Rendered without the request, hence without the context processors: add the city.
+        context = {"city": current().localized(), **context, **_links_on_site_url(context)}
+        subject = render_subject(f"{template_prefix}_subject.txt", context)
+        body = render_text(f"{template_prefix}_message.txt", context).strip()
+        to = [email] if isinstance(email, str) else email
+        return EmailMessage(
+            self.format_email_subject(subject), body, self.get_from_email(), to, headers=headers
+        )

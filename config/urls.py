@@ -1,10 +1,15 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from city.profile import admin_title
+from opendata.feeds import NewProjectsFeed, calendar
 from pages.sitemaps import SITEMAPS
-from projects.feeds import NewProjectsFeed, calendar
+
+# The admin has no login form of its own: it sends people to allauth's, whose rate limits
+# (and e-mail confirmation) then guard the superusers' accounts too.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", include("pages.urls")),

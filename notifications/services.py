@@ -1,21 +1,21 @@
 """E-mail to the people concerned by a transition, sent after the transaction commits.
 
-A failing mail server never undoes or loses a transition: the workflow registers these
-functions with `transaction.on_commit`, and a failed send is logged and recorded as a
+A failing mail server never undoes or loses a transition: every lifecycle calls `announce`
+after its transaction commits (NotificationsConfig.ready subscribes it), and a failed send is logged and recorded as a
 `NotificationFailure` that staff see on their desk and can send again.
 """
 
 import logging
 
 from django.contrib.auth import get_user_model
-from django.contrib.sites.models import Site
 from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from city.profile import current as current_city
 from city.profile import mail_sender
 from organizations.models import Department
+from portal.mail import render_subject, render_text
+from portal.site import absolute_url
 
 from .models import NotificationFailure
 
@@ -30,10 +30,6 @@ MAILS = {
     ("organization", "members"): "organization_decision",
     ("organization", "city"): "organization_registered",
 }
-
-
-def absolute_url(path):
-    return f"https://{Site.objects.get_current().domain}{path}"
 
 
 def _emails(users):
@@ -68,8 +64,8 @@ def send(kind, recipients, context, *, project=None, organization=None):
     if not recipients:
         return True
     context = {"city": current_city().localized(), **context}
-    subject = " ".join(render_to_string(f"email/{kind}_subject.txt", context).split())
-    body = render_to_string(f"email/{kind}.txt", context)
+    subject = render_subject(f"email/{kind}_subject.txt", context)
+    body = render_text(f"email/{kind}.txt", context)
     return _deliver(kind, subject, body, recipients, project=project, organization=organization)
 
 

@@ -1,18 +1,17 @@
 """The open datasets: their columns (documented on /opendata/) and their rows.
 
 Every dataset starts from the public QuerySets, so nothing private can enter it.
-Dates are ISO 8601 (西暦), as the open-data guidelines ask.
+Dates are ISO 8601 (西暦), as the open-data guidelines ask; times are in Japan's time zone
+(+09:00), as the city's own records are.
 """
 
 from django.db.models import Prefetch
 
 from city.profile import current as current_city
 from organizations.models import Organization
+from portal.site import absolute_url
+from portal.wareki import localtime
 from projects.models import Event, Partner, Project
-
-
-def absolute(request, path):
-    return request.build_absolute_uri(path)
 
 
 def _names(items):
@@ -39,7 +38,7 @@ PROJECT_COLUMNS = [
     ("協働の担い手", "主たる団体以外の担い手。複数は ; 区切り"),
     ("担当課", ""),
     ("事業費", "円"),
-    ("公開日時", "ISO 8601"),
+    ("公開日時", "ISO 8601、日本時間(+09:00)"),
     ("URL", "ポータルの事業ページ"),
 ]
 
@@ -119,8 +118,8 @@ def project_rows(request, queryset=None):
             "協働の担い手": ";".join(partners),
             "担当課": project.department.name if project.department else "",
             "事業費": project.budget if project.budget is not None else "",
-            "公開日時": project.published_at.isoformat() if project.published_at else "",
-            "URL": absolute(request, project.get_absolute_url()),
+            "公開日時": localtime(project.published_at).isoformat() if project.published_at else "",
+            "URL": absolute_url(project.get_absolute_url()),
         }
 
 
@@ -146,7 +145,7 @@ def organization_rows(request):
             "電話番号": organization.public_phone,
             "電子メール": organization.public_email,
             "ウェブサイト": organization.public_url,
-            "URL": absolute(request, organization.get_absolute_url()),
+            "URL": absolute_url(organization.get_absolute_url()),
         }
 
 
@@ -190,8 +189,8 @@ def event_rows(request):
             "場所名称": event.place,
             "住所": event.address,
             "方書": "",
-            "緯度": str(event.latitude) if event.latitude is not None else "",
-            "経度": str(event.longitude) if event.longitude is not None else "",
-            "URL": absolute(request, project.get_absolute_url()),
+            "緯度": event.latitude if event.latitude is not None else "",
+            "経度": event.longitude if event.longitude is not None else "",
+            "URL": absolute_url(project.get_absolute_url()),
             "備考": f"{project.title}({project.get_form_display()})",
         }

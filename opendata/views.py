@@ -5,6 +5,7 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
 from city.profile import current as current_city
+from portal.exports import csv_row
 
 from . import datasets
 
@@ -22,10 +23,11 @@ class _Echo:
 
 def _csv_lines(columns, rows):
     writer = csv.writer(_Echo())
-    # A byte-order mark first, so that Excel opens the UTF-8 file with the right encoding.
-    yield "\ufeff" + writer.writerow([name for name, _ in columns])
+    # A byte-order mark first, so that Excel opens the UTF-8 file with the right encoding;
+    # every cell through the formula guard, as in every spreadsheet the portal writes.
+    yield "\ufeff" + writer.writerow(csv_row(name for name, _ in columns))
     for row in rows:
-        yield writer.writerow([row[name] for name, _ in columns])
+        yield writer.writerow(csv_row(row[name] for name, _ in columns))
 
 
 def dataset_csv(request, name):

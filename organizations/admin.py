@@ -79,12 +79,20 @@ class MembershipAdmin(admin.ModelAdmin):
 
 @admin.register(Invitation)
 class InvitationAdmin(admin.ModelAdmin):
-    list_display = ["email", "organization", "role", "created_at", "expires_at", "accepted_at"]
+    list_display = [
+        "email",
+        "organization",
+        "role",
+        "created_at",
+        "expires_at",
+        "accepted_at",
+        "revoked_at",
+    ]
     list_filter = ["role"]
     search_fields = ["email", "organization__name"]
     raw_id_fields = ["organization", "invited_by", "accepted_by"]
     exclude = ["token_hash"]
-    readonly_fields = ["created_at", "accepted_at", "accepted_by"]
+    readonly_fields = ["created_at", "accepted_at", "accepted_by", "revoked_at"]
 
     def has_add_permission(self, request):
         # Invitations carry a secret link that only the owner's e-mail delivers.

@@ -17,6 +17,7 @@ from PIL import Image
 
 from accounts.forms import PortalFormMixin
 from city.profile import current as current_city
+from portal import ids
 
 from .models import ActivityField, Area, Invitation, Membership, Organization
 
@@ -136,7 +137,7 @@ class OrganizationForm(PortalFormMixin, forms.ModelForm):
         max_length=200,
         help_text=_("カタカナまたはひらがなで入力します(例: コドモショクドウネット)。"),
     )
-    fields = forms.ModelMultipleChoiceField(
+    fields = ids.ModelMultipleChoiceField(
         label=_("活動分野"),
         queryset=ActivityField.objects.all(),
         widget=forms.CheckboxSelectMultiple,

@@ -219,13 +219,22 @@ class Membership(models.Model):
 
 class InvitationQuerySet(models.QuerySet):
     def open(self):
-        """Invitations that can still be accepted: not used, not expired."""
-        return self.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())
+        """Invitations that can still be accepted: not used, not revoked, not expired."""
+        return self.filter(
+            accepted_at__isnull=True, revoked_at__isnull=True, expires_at__gt=timezone.now()
+        )
+
+    def sent_since(self, moment):
+        """Invitations mailed since `moment`, revoked and replaced ones included (they count
+        against the daily limit: a mail went out for each)."""
+        return self.filter(created_at__gte=moment)
 
 
 class Invitation(models.Model):
     """An owner's invitation to join an organisation, sent by e-mail. The link carries
-    a random token; only its hash is stored, and it works once, until it expires."""
+    a random token; only its hash is stored, and it works once, until it expires. A revoked
+    or replaced invitation is kept (its link no longer works): it still counts as a mail
+    sent."""
 
     organization = models.ForeignKey(
         Organization, on_delete=models.CASCADE, related_name="invitations"
@@ -254,6 +263,7 @@ class Invitation(models.Model):
         null=True,
         blank=True,
     )
+    revoked_at = models.DateTimeField(_("取り消し日時"), null=True, blank=True)
 
     objects = InvitationQuerySet.as_manager()
 

@@ -68,6 +68,12 @@ def can_manage_members(user, organization):
     return user.is_authenticated and user.is_active and is_owner(user, organization)
 
 
+def can_invite(user, organization):
+    """Owners of an approved organisation invite (the mails leave from the portal's address,
+    so an organisation staff have not approved sends none)."""
+    return can_manage_members(user, organization) and organization.is_public
+
+
 def can_remove_membership(user, membership):
     """Owners remove members; every member may leave. The last owner stays (the service
     refuses that, whoever asks)."""

@@ -11,7 +11,6 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +19,8 @@ from accounts.models import display_name_of
 from city.profile import current as current_city
 from city.profile import mail_sender
 from portal.changes import diff, snapshot
+from portal.mail import render_subject, render_text
+from portal.site import absolute_url
 
 from . import lifecycle
 from .models import (
@@ -76,13 +77,21 @@ def organization_update(*, form, actor):
     return True
 
 
-def invitation_create(*, organization, email, role, invited_by, request):
+def invitation_create(*, organization, email, role, invited_by):
     """Create an invitation and e-mail its link (after the commit; a failed send is logged
     and the invitation stays, so the owner can send it again). Earlier open invitations
-    to the same address are replaced: only the newest link works."""
+    to the same address are replaced: only the newest link works.
+
+    The portal's address sends these mails, so only an approved organisation may, and no
+    more than ORGANIZATION_INVITATIONS_PER_DAY in 24 hours (replaced and revoked ones count).
+    """
     token = secrets.token_urlsafe(32)
     with transaction.atomic():
-        organization.invitations.open().filter(email__iexact=email).delete()
+        # The lock makes two owners inviting at once count one after the other.
+        organization = Organization.objects.select_for_update().get(pk=organization.pk)
+        _check_may_invite(organization)
+        now = timezone.now()
+        organization.invitations.open().filter(email__iexact=email).update(revoked_at=now)
         invitation = Invitation.objects.create(
             organization=organization,
             email=email,
@@ -92,9 +101,7 @@ def invitation_create(*, organization, email, role, invited_by, request):
             expires_at=timezone.now()
             + datetime.timedelta(days=settings.ORGANIZATION_INVITATION_DAYS),
         )
-        accept_url = request.build_absolute_uri(
-            reverse("organizations:invitation_accept", args=[token])
-        )
+        accept_url = absolute_url(reverse("organizations:invitation_accept", args=[token]))
         context = {
             "city": current_city().localized(),
             "organization": organization,
@@ -107,12 +114,38 @@ def invitation_create(*, organization, email, role, invited_by, request):
     return invitation
 
 
+def _check_may_invite(organization):
+    if not organization.is_public:
+        raise MembershipError(
+            _(
+                "団体の登録が承認されるまで、メンバーを招待することはできません。"
+                "協働推進課の承認をお待ちください。"
+            )
+        )
+    limit = settings.ORGANIZATION_INVITATIONS_PER_DAY
+    since = timezone.now() - datetime.timedelta(days=1)
+    if organization.invitations.sent_since(since).count() >= limit:
+        raise MembershipError(
+            _(
+                "招待のメールは、1つの団体から24時間に%(limit)s通までしか送れません。"
+                "時間をおいてから、もう一度お試しください。"
+            )
+            % {"limit": limit}
+        )
+
+
+def invitation_revoke(*, invitation):
+    """The link stops working; the invitation is kept (it was sent)."""
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at"])
+
+
 def _send_invitation(invitation, context):
-    subject = render_to_string("organizations/manage/email/invitation_subject.txt", context)
-    message = render_to_string("organizations/manage/email/invitation_message.txt", context)
+    subject = render_subject("organizations/manage/email/invitation_subject.txt", context)
+    message = render_text("organizations/manage/email/invitation_message.txt", context)
     try:
         send_mail(
-            " ".join(subject.splitlines()).strip(),
+            subject,
             message,
             mail_sender(),
             [invitation.email],
@@ -127,7 +160,7 @@ def invitation_for_token(token):
         return None
     return (
         Invitation.objects.select_related("organization", "invited_by")
-        .filter(token_hash=hash_token(token))
+        .filter(token_hash=hash_token(token), revoked_at__isnull=True)
         .first()
     )
 
@@ -144,6 +177,8 @@ def invitation_accept(*, token, user):
         if invitation is None:
             raise MembershipError(_("この招待は見つかりません。"))
         invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        if invitation.revoked_at is not None:
+            raise MembershipError(_("この招待は見つかりません。"))
         if invitation.is_accepted:
             raise MembershipError(_("この招待はすでに使われています。"))
         if invitation.is_expired:

@@ -2,10 +2,21 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from organizations.models import Organization
+from portal.site import site_domain, site_scheme
 from projects.models import Project
 
 
-class StaticPagesSitemap(Sitemap):
+class PortalSitemap(Sitemap):
+    """Addresses on SITE_URL, whatever host the request named."""
+
+    def get_protocol(self, protocol=None):
+        return site_scheme()
+
+    def get_domain(self, site=None):
+        return site_domain()
+
+
+class StaticPagesSitemap(PortalSitemap):
     changefreq = "weekly"
 
     def items(self):
@@ -23,7 +34,7 @@ class StaticPagesSitemap(Sitemap):
         return reverse(item)
 
 
-class ProjectSitemap(Sitemap):
+class ProjectSitemap(PortalSitemap):
     changefreq = "weekly"
     limit = 5000
 
@@ -34,7 +45,7 @@ class ProjectSitemap(Sitemap):
         return project.updated_at
 
 
-class OrganizationSitemap(Sitemap):
+class OrganizationSitemap(PortalSitemap):
     changefreq = "monthly"
     limit = 5000
 

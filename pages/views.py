@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 
 from city.profile import current as current_city
+from portal.site import absolute_url
 from principles.models import Principle
 from projects.guide import forms_with_guide
 from projects.models import Event, Project
@@ -55,7 +56,7 @@ def robots(request):
         "Disallow: /mypage/",
         "Disallow: /staff/",
         "Disallow: /admin/",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {absolute_url('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("ポータル")
+
+    def ready(self):
+        from . import site  # noqa: F401  (registers the SITE_URL system check)

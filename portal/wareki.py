@@ -2,36 +2,81 @@
 
 Dates are stored in 西暦; the public pages show 和暦 beside them. A fiscal year runs from
 April to March and is named after the calendar year in which it starts.
+
+Every helper here is total: whatever date or year is stored (a typo such as 年度 202, a
+date in 1900 or in the year 9999) gets a label, in 西暦 where no era applies, so that one
+odd row never takes a page down.
 """
 
 import datetime
 
-# (first day, era name); newest first.
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+# (first Gregorian day written in the era, era name, 西暦 year of the era's first year);
+# newest first. Japan adopted the Gregorian calendar on 明治6年1月1日 (1873-01-01): earlier
+# dates are shown in 西暦 only (as JIS X 0301 does).
 ERAS = (
-    (datetime.date(2019, 5, 1), "令和"),
-    (datetime.date(1989, 1, 8), "平成"),
-    (datetime.date(1926, 12, 25), "昭和"),
+    (datetime.date(2019, 5, 1), "令和", 2019),
+    (datetime.date(1989, 1, 8), "平成", 1989),
+    (datetime.date(1926, 12, 25), "昭和", 1926),
+    (datetime.date(1912, 7, 30), "大正", 1912),
+    (datetime.date(1873, 1, 1), "明治", 1868),
 )
 
 
 def era_year(date):
-    """Return (era name, year within the era) for a date."""
-    for start, name in ERAS:
+    """Return (era name, year within the era) for a date, or None before 明治6年."""
+    for start, name, first_year in ERAS:
         if date >= start:
-            return name, date.year - start.year + 1
-    raise ValueError("dates before 昭和 are not supported")
+            return name, date.year - first_year + 1
+    return None
 
 
 def _year_label(number):
     return "元" if number == 1 else str(number)
 
 
+def localtime(value):
+    """An aware datetime in the portal's time zone; unchanged if it cannot be moved (at the
+    very ends of the calendar) or is naive."""
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        try:
+            return timezone.localtime(value)
+        except OverflowError:
+            return value
+    return value
+
+
+def local_date(value):
+    """The calendar day of a date or datetime, in the portal's time zone."""
+    if isinstance(value, datetime.datetime):
+        return localtime(value).date()
+    return value
+
+
+def seireki_date(date):
+    """2025年11月24日"""
+    date = local_date(date)
+    return _("%(year)s年%(month)s月%(day)s日") % {
+        "year": date.year,
+        "month": date.month,
+        "day": date.day,
+    }
+
+
 def wareki_date(date):
-    """令和7年11月24日"""
-    if isinstance(date, datetime.datetime):
-        date = date.date()
-    era, year = era_year(date)
-    return f"{era}{_year_label(year)}年{date.month}月{date.day}日"
+    """令和7年11月24日; 西暦 for a date before any era the portal knows."""
+    date = local_date(date)
+    era = era_year(date)
+    if era is None:
+        return seireki_date(date)
+    name, year = era
+    return f"{name}{_year_label(year)}年{date.month}月{date.day}日"
+
+
+def has_era(date):
+    return era_year(local_date(date)) is not None
 
 
 def wareki_month(date):
@@ -46,14 +91,31 @@ def fiscal_year_of(date):
 
 
 def fiscal_year_label(fiscal_year):
-    """令和7年度 for 2025. A fiscal year is named by the era in force on 1 April."""
-    era, year = era_year(datetime.date(fiscal_year, 4, 1))
+    """令和7年度 for 2025. A fiscal year is named by the era in force on 1 April; a year
+    no era covers (or no calendar holds) is named in 西暦: 西暦202年度."""
+    era = None
+    if datetime.MINYEAR <= fiscal_year <= datetime.MAXYEAR:
+        era = era_year(datetime.date(fiscal_year, 4, 1))
+    if era is None:
+        return _("西暦%(year)s年度") % {"year": fiscal_year}
+    name, year = era
     # 平成31年度 began in 平成 but is commonly written 令和元年度; follow the city's usage.
     if fiscal_year == 2019:
-        era, year = "令和", 1
-    return f"{era}{_year_label(year)}年度"
+        name, year = "令和", 1
+    return f"{name}{_year_label(year)}年度"
 
 
 def fiscal_year_bounds(fiscal_year):
-    """First and last day of a fiscal year."""
-    return datetime.date(fiscal_year, 4, 1), datetime.date(fiscal_year + 1, 3, 31)
+    """First and last day of a fiscal year (held within the calendar's limits)."""
+    year = min(max(fiscal_year, datetime.MINYEAR), datetime.MAXYEAR - 1)
+    return datetime.date(year, 4, 1), datetime.date(year + 1, 3, 31)
+
+
+def add_days(date, days):
+    """`date` moved by `days`, held at the ends of the calendar; None stays None."""
+    if date is None:
+        return None
+    try:
+        return date + datetime.timedelta(days=days)
+    except OverflowError:
+        return datetime.date.max if days > 0 else datetime.date.min

@@ -5,7 +5,6 @@ refuses while the list is not empty. Each problem names the part of the page it 
 (`section`) and the field, so that the page can show it at the top and beside the field.
 """
 
-import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -13,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from organizations.models import Organization
-from portal.wareki import wareki_date
+from portal.wareki import add_days, wareki_date
 from principles.models import ChecklistItem
 
 from .models import FORM_DETAIL_ATTRIBUTES, REQUIRED_ATTACHMENT_KINDS, Form, Project
@@ -57,7 +56,7 @@ def _is_empty(value):
 
 def patronage_deadline(event_date):
     """The last day a 後援 application may arrive for an event on `event_date`."""
-    return event_date - datetime.timedelta(days=settings.PATRONAGE_APPLICATION_LEAD_DAYS)
+    return add_days(event_date, -settings.PATRONAGE_APPLICATION_LEAD_DAYS)
 
 
 def application_date(project, today=None):

@@ -3,7 +3,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from organizations.models import ActivityField, Area
+from organizations.models import ActivityField, Area, Organization
 from portal.filtering import keyword_filter
 from portal.wareki import fiscal_year_label
 
@@ -42,8 +42,13 @@ class ProjectFilter(django_filters.FilterSet):
         empty_label=_("すべて"),
     )
 
-    organization = django_filters.NumberFilter(
-        method="filter_organization", widget=forms.HiddenInput
+    # Only public organisations: a pending or suspended one answers like an unknown id, so
+    # that its partnerships stay as hidden as its own page.
+    organization = django_filters.ModelChoiceFilter(
+        label=_("団体"),
+        queryset=Organization.objects.public(),
+        method="filter_organization",
+        widget=forms.HiddenInput,
     )
 
     class Meta:

@@ -22,6 +22,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from organizations.models import ActivityField, Area, Department, Organization
+from portal import ids
 from principles.models import ChecklistItem, SelfCheckAnswer
 
 from . import validators
@@ -344,6 +345,7 @@ class ProposalForm(PlainTextMixin, forms.ModelForm):
             "safety_plan",
         ]
         formfield_callback = formfield_for
+        field_classes = {"fields": ids.ModelMultipleChoiceField}
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 4}),
             "purpose": forms.Textarea(attrs={"rows": 4}),
@@ -713,7 +715,7 @@ class FilesForm(PlainTextMixin, forms.Form):
         ),
     )
     remove_image = forms.BooleanField(label=_("いまのメイン画像を削除する"), required=False)
-    remove_attachments = forms.ModelMultipleChoiceField(
+    remove_attachments = ids.ModelMultipleChoiceField(
         label=_("削除する添付ファイル"),
         queryset=Attachment.objects.none(),
         required=False,

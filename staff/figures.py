@@ -7,10 +7,9 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from organizations.models import ActivityField, Area
+from portal.exports import Column, Table
 from portal.wareki import fiscal_year_label
 from projects.models import Form, Status
-
-from .tables import Column, Table
 
 BAR_AREA = 360  # px of the longest bar
 LABEL_WIDTH = 300

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from organizations.models import Organization
+from portal import ids
 from projects.models import FORM_DETAIL_ATTRIBUTES, Project
 
 
@@ -50,7 +51,7 @@ class DatePartsField(forms.MultiValueField):
         try:
             year, month, day = (int(str(v).strip()) for v in values)
             return datetime.date(year, month, day)
-        except (TypeError, ValueError) as error:
+        except (TypeError, ValueError, OverflowError) as error:
             raise ValidationError(
                 _("年・月・日を半角数字で正しく入力してください(例: 2025 年 4 月 1 日)。")
             ) from error
@@ -118,7 +119,10 @@ class StaffProjectForm(VersionedForm):
             "department": _("事業の市側の窓口になる課です。"),
             "coordinator": _("この事業を担当する職員です。"),
         }
-        field_classes = {"coordinator": CoordinatorChoiceField}
+        field_classes = {
+            "coordinator": CoordinatorChoiceField,
+            "fields": ids.ModelMultipleChoiceField,
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -187,6 +191,7 @@ class StaffOrganizationForm(VersionedForm):
             "representative_address",
             "private_email",
         ]
+        field_classes = {"fields": ids.ModelMultipleChoiceField}
         widgets = {
             "fields": forms.CheckboxSelectMultiple,
             "description": forms.Textarea(attrs={"rows": 4}),

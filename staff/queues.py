@@ -1,7 +1,5 @@
 """What waits on the desk: each queue is a Table (see tables.py), so it exports as shown."""
 
-import datetime
-
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Q
@@ -11,20 +9,17 @@ from django.utils.translation import gettext_lazy as _
 
 from notifications.models import NotificationFailure
 from organizations.models import Organization
+from portal import wareki
+from portal.exports import Column, Table
 from projects.models import Form, Project, Report, Status
 
 from . import permissions
-from .tables import Column, Table
 
 REPORT_DUE_SOON_DAYS = 14
 
 
 def local_date(value):
-    if value is None:
-        return None
-    if isinstance(value, datetime.datetime):
-        return timezone.localtime(value).date()
-    return value
+    return wareki.local_date(value) if value is not None else None
 
 
 def days_since(value):
@@ -48,13 +43,14 @@ def _project_base(user):
 
 
 def report_due_on(project):
-    """The results report is due a set time after the 後援 event, or after the project ends."""
-    days = datetime.timedelta(days=settings.PATRONAGE_REPORT_DUE_DAYS)
+    """The results report is due a set time after the 後援 event, or after the project ends;
+    None while neither date is known (a draft, or a date staff cleared)."""
+    days = settings.PATRONAGE_REPORT_DUE_DAYS
     if project.form == Form.PATRONAGE:
         detail = project.form_detail()
-        if detail is not None:
-            return detail.event_date + days
-    return project.ends_on + days if project.ends_on else None
+        if detail is not None and detail.event_date is not None:
+            return wareki.add_days(detail.event_date, days)
+    return wareki.add_days(project.ends_on, days)
 
 
 TITLE = Column(_("事業名"), lambda p: p.title, link=file_url)
@@ -145,7 +141,7 @@ def reports_due(user):
     )
     for project in candidates:
         due = report_due_on(project)
-        if due is not None and due <= today + datetime.timedelta(days=REPORT_DUE_SOON_DAYS):
+        if due is not None and due <= wareki.add_days(today, REPORT_DUE_SOON_DAYS):
             project.report_due_on = due
             rows.append(project)
     rows.sort(key=lambda p: (p.report_due_on, p.pk))

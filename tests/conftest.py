@@ -16,6 +16,16 @@ def fresh_cache():
     cache.clear()
 
 
+# The public address links are built from in every test (mails, feeds, sitemap, open data).
+SITE_URL = "https://kyodo.example.jp"
+
+
+@pytest.fixture(autouse=True)
+def site_url(settings):
+    settings.SITE_URL = SITE_URL
+    return SITE_URL
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """Real hashing is slow on purpose; tests need passwords to work, not to resist attack."""

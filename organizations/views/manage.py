@@ -6,6 +6,7 @@ they cannot (a pending organisation's existence is not revealed)."""
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -87,6 +88,8 @@ def _members_page(request, organization, invitation_form=None, status=200):
             "invitations": organization.invitations.open() if can_manage else [],
             "invitation_form": invitation_form or InvitationForm(organization=organization),
             "can_manage_members": can_manage,
+            "can_invite": permissions.can_invite(request.user, organization),
+            "invitations_per_day": settings.ORGANIZATION_INVITATIONS_PER_DAY,
             "role_choices": Membership.Role.choices,
         },
         status=status,
@@ -106,13 +109,16 @@ def invitation_create(request, pk):
     form = InvitationForm(request.POST, organization=organization)
     if not form.is_valid():
         return _members_page(request, organization, invitation_form=form, status=400)
-    services.invitation_create(
-        organization=organization,
-        email=form.cleaned_data["email"],
-        role=form.cleaned_data["role"],
-        invited_by=request.user,
-        request=request,
-    )
+    try:
+        services.invitation_create(
+            organization=organization,
+            email=form.cleaned_data["email"],
+            role=form.cleaned_data["role"],
+            invited_by=request.user,
+        )
+    except services.MembershipError as error:
+        messages.error(request, error.message)
+        return redirect("organizations:members", pk=organization.pk)
     messages.success(
         request,
         _("%(email)s に招待のメールを送りました。") % {"email": form.cleaned_data["email"]},
@@ -125,7 +131,7 @@ def invitation_create(request, pk):
 def invitation_revoke(request, pk, invitation_pk):
     organization = _organization_for(request, pk, permissions.can_manage_members)
     invitation = get_object_or_404(organization.invitations.open(), pk=invitation_pk)
-    invitation.delete()
+    services.invitation_revoke(invitation=invitation)
     messages.success(
         request, _("%(email)s への招待を取り消しました。") % {"email": invitation.email}
     )

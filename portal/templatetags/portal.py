@@ -1,9 +1,6 @@
 """Template helpers for dates in 和暦 and fiscal years, used by every public page."""
 
-import datetime
-
 from django import template
-from django.utils.dateformat import format as date_format
 from django.utils.html import format_html
 
 from portal import wareki
@@ -21,27 +18,33 @@ def wareki_date(value):
 
 @register.filter
 def jdate(value):
-    """A date for people: 令和7年11月24日 with 西暦 beside it, machine-readable."""
+    """A date for people: 令和7年11月24日 with 西暦 beside it, machine-readable. A date
+    before every era the portal knows shows its 西暦 only."""
     if not value:
         return ""
-    if isinstance(value, datetime.datetime):
-        from django.utils import timezone
-
-        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    value = wareki.local_date(value)
+    if not wareki.has_era(value):
+        return format_html(
+            '<time datetime="{}">{}</time>', value.isoformat(), wareki.seireki_date(value)
+        )
     return format_html(
         '<time datetime="{}">{}<span class="seireki">({})</span></time>',
         value.isoformat(),
         wareki.wareki_date(value),
-        date_format(value, "Y年n月j日"),
+        wareki.seireki_date(value),
     )
 
 
 @register.filter
 def fiscal_year(value):
-    """令和7年度 for 2025."""
+    """令和7年度 for 2025 (西暦202年度 for a year no era covers)."""
     if value in (None, ""):
         return ""
-    return wareki.fiscal_year_label(int(value))
+    try:
+        year = int(value)
+    except (TypeError, ValueError):
+        return str(value)
+    return wareki.fiscal_year_label(year)
 
 
 @register.filter

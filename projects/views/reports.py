@@ -14,6 +14,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 
+from portal import ids
+
 from .. import lifecycle, permissions
 from ..models import Form, Project, ProjectAction, Report, ReportPhoto, SubsidyDetail
 
@@ -152,7 +154,7 @@ def report_edit(request, pk):
                     )
                 remove = request.POST.getlist("remove_photo")
                 if remove:
-                    saved.photos.filter(pk__in=[p for p in remove if p.isdigit()]).delete()
+                    saved.photos.filter(pk__in=ids.ids_in_range(remove, ReportPhoto)).delete()
             if "submit" in request.POST:
                 try:
                     lifecycle.apply(project, ProjectAction.SUBMIT_REPORT, actor=request.user)

@@ -9,11 +9,11 @@ from django.views.decorators.http import require_POST
 
 from notifications import services as notification_services
 from notifications.models import NotificationFailure
+from portal.exports import export_response
 from projects.models import Project
 
 from .. import figures as figure_data
 from .. import permissions, queues
-from ..tables import export_response
 from .common import desk_required
 
 

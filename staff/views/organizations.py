@@ -12,13 +12,13 @@ from django.views.decorators.http import require_POST
 from organizations import lifecycle
 from organizations.models import Organization, OrganizationAction
 from organizations.services import organization_update
+from portal.exports import Column, Table, export_response
 from portal.filtering import filter_results
 from portal.history import STAFF, history_items
 
 from .. import permissions, queues
 from ..filters import StaffOrganizationFilter
 from ..forms import StaffOrganizationForm
-from ..tables import Column, Table, export_response
 from .common import STALE_EDIT, desk_required, export_format
 
 # Decisions taken with the review buttons; edits go through the edit page.

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.exports import Column, Table, export_response
 from portal.filtering import filter_results
 from portal.history import STAFF, history_items
 from projects import lifecycle, services
@@ -18,7 +19,6 @@ from projects.models import Partner, Project, ProjectAction, Report
 from .. import permissions, queues
 from ..filters import StaffProjectFilter
 from ..forms import CreateChoiceForm, StaffProjectForm, detail_form_class
-from ..tables import Column, Table, export_response
 from .common import STALE_EDIT, desk_required, export_format
 
 # The member's own filings (notices, the results report) are made on the project pages with

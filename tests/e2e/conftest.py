@@ -34,6 +34,13 @@ def static_files_from_finders(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def site_url(settings, live_server):
+    """Links in mails lead to the live test server, as they lead to SITE_URL in production."""
+    settings.SITE_URL = live_server.url
+    return live_server.url
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {

@@ -10,30 +10,6 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def public_and_private():
-    organization = factories.make_organization(
-        name="公開団体", representative_phone="090-0000-1111", public_phone="049-000-0001"
-    )
-    public = factories.make_project(title="公開の事業", lead_organization=organization)
-    factories.make_event(
-        public,
-        title="公開の説明会",
-        starts_on=datetime.date(2027, 1, 10),
-        start_time=datetime.time(10, 0),
-        end_time=datetime.time(12, 0),
-        address="ふじみ野市福岡1-1-1",
-        latitude="35.879500",
-        longitude="139.519700",
-    )
-    hidden = factories.make_project(title="非公開の事業", is_hidden=True)
-    factories.make_event(hidden, title="非公開の説明会")
-    draft = factories.make_project(title="下書きの事業", status="draft")
-    factories.make_event(draft, title="下書きの説明会")
-    factories.make_organization(name="審査待ちの会", status="pending")
-    return public
-
-
 def read_csv(response):
     body = b"".join(response.streaming_content).decode("utf-8")
     assert body.startswith("\ufeff"), "CSV must start with a BOM for Excel"
@@ -85,34 +61,6 @@ def test_opendata_page_documents_every_column(client):
         assert name in body
 
 
-def test_atom_feed_lists_public_projects_and_accepts_filters(client, public_and_private):
-    factories.make_project(title="実行委員会の事業", form="committee")
-    body = client.get("/feeds/projects.atom").content.decode()
-    assert "公開の事業" in body and "実行委員会の事業" in body
-    assert "非公開の事業" not in body and "下書きの事業" not in body
-    body = client.get("/feeds/projects.atom", {"form": "committee"}).content.decode()
-    assert "実行委員会の事業" in body and "公開の事業" not in body
-
-
-def test_atom_feed_with_bad_filter_is_empty_not_an_error(client, public_and_private):
-    response = client.get("/feeds/projects.atom", {"status": "draft"})
-    assert response.status_code == 200
-    assert "<entry>" not in response.content.decode()
-
-
-def test_calendar_has_public_events_only(client, public_and_private):
-    response = client.get("/calendar.ics")
-    assert response["Content-Type"] == "text/calendar; charset=utf-8"
-    body = response.content.decode()
-    unfolded = body.replace("\r\n ", "")
-    assert body.startswith("BEGIN:VCALENDAR\r\n")
-    assert "SUMMARY:公開の説明会" in unfolded
-    assert "DTSTART;TZID=Asia/Tokyo:20270110T100000" in unfolded
-    assert "GEO:35.879500;139.519700" in unfolded
-    assert "非公開の説明会" not in unfolded and "下書きの説明会" not in unfolded
-    assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
-
-
 def test_sitemap_lists_public_pages_only(client, public_and_private):
     body = client.get("/sitemap.xml").content.decode()
     assert f"/projects/{public_and_private.pk}/" in body
@@ -124,5 +72,21 @@ def test_sitemap_lists_public_pages_only(client, public_and_private):
 
 def test_robots_points_to_the_sitemap(client):
     body = client.get("/robots.txt").content.decode()
-    assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert "Sitemap: https://kyodo.example.jp/sitemap.xml" in body
     assert "Disallow: /staff/" in body
+
+
+@pytest.mark.parametrize(
+    ("published_at", "expected"),
+    [
+        (datetime.datetime(2025, 4, 1, 0, 30, tzinfo=datetime.UTC), "2025-04-01T09:30:00+09:00"),
+        (datetime.datetime(2025, 3, 31, 20, 0, tzinfo=datetime.UTC), "2025-04-01T05:00:00+09:00"),
+    ],
+)
+def test_open_data_times_are_in_japan_time(client, published_at, expected):
+    project = factories.make_project(title="公開の事業")
+    type(project).objects.filter(pk=project.pk).update(published_at=published_at)
+    (row,) = read_csv(client.get("/opendata/projects.csv"))
+    assert row["公開日時"] == expected
+    (item,) = json.loads(client.get("/opendata/projects.json").content)
+    assert item["公開日時"] == expected

@@ -28,9 +28,9 @@ def invite(client, organization, email="friend@example.jp", role="editor"):
 
 
 def link_from(message):
-    return re.search(r"http://testserver(/organizations/invitations/[^\s]+/)", message.body).group(
-        1
-    )
+    return re.search(
+        r"https://kyodo\.example\.jp(/organizations/invitations/[^\s]+/)", message.body
+    ).group(1)
 
 
 @pytest.fixture
@@ -50,7 +50,8 @@ def test_owner_invites_by_email_and_the_mail_carries_a_link(client, member, orga
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["friend@example.jp"]
-    assert "ふじみ野子ども食堂ネット" in message.subject
+    assert message.subject == "[ふじみ野 協働ポータル] 団体のメンバーへの招待"
+    assert "ふじみ野子ども食堂ネット" in message.body
     link = link_from(message)
     token = link.rstrip("/").rsplit("/", 1)[-1]
     assert token not in invitation.token_hash
@@ -63,7 +64,12 @@ def test_the_invitation_is_listed_and_can_be_revoked(client, member, organizatio
     page = client.get(f"/organizations/{organization.pk}/members/").content.decode()
     assert "friend@example.jp" in page
     client.post(f"/organizations/{organization.pk}/invitations/{invitation.pk}/revoke/")
-    assert not Invitation.objects.exists()
+    assert not Invitation.objects.open().exists()
+    assert Invitation.objects.get().revoked_at is not None  # kept: it was sent
+    client.get(f"/organizations/{organization.pk}/members/")  # shows the message once
+    page = client.get(f"/organizations/{organization.pk}/members/").content.decode()
+    assert "friend@example.jp" not in page
+    assert client.get(link_from(mail.outbox[0])).status_code == 404
 
 
 def test_inviting_an_existing_member_is_refused(client, member, organization):
@@ -88,7 +94,7 @@ def test_reinviting_replaces_the_earlier_link(client, member, organization):
     first = link_from(mail.outbox[0])
     invite(client, organization)
     second = link_from(mail.outbox[1])
-    assert Invitation.objects.count() == 1
+    assert Invitation.objects.open().count() == 1
     assert client.get(first).status_code == 404
     assert client.get(second).status_code == 200
 
@@ -213,7 +219,87 @@ def test_new_person_signing_up_from_the_invitation_returns_to_it(client, invited
                 "password2": "kyodo-fujimino-2025",
             },
         )
-    confirm = re.search(r"http://testserver(/accounts/confirm-email/[^\s]+/)", mail.outbox[-1].body)
+    confirm = re.search(
+        r"https://kyodo\.example\.jp(/accounts/confirm-email/[^\s]+/)", mail.outbox[-1].body
+    )
     response = client.post(confirm.group(1))
     assert response.status_code == 302
     assert response["Location"] == invited_link
+
+
+# ---- who may invite, and how often --------------------------------------------------------
+
+
+@pytest.mark.parametrize("status", ["pending", "rejected", "suspended"])
+def test_an_organisation_not_approved_cannot_invite(client, member, status):
+    organization = factories.make_organization(status=status, members=[member])
+    client.force_login(member)
+    page = client.get(f"/organizations/{organization.pk}/members/").content.decode()
+    assert "承認されると、メンバーを招待できるようになります" in page
+    assert "招待のメールを送る" not in page
+    response = invite(client, organization)
+    assert response.status_code == 302
+    assert not Invitation.objects.exists()
+    assert mail.outbox == []
+    page = client.get(response["Location"]).content.decode()
+    assert "団体の登録が承認されるまで、メンバーを招待することはできません" in page
+
+
+def test_invitations_are_limited_per_organisation_per_day(
+    client, member, organization, other_member, other_organization, settings
+):
+    settings.ORGANIZATION_INVITATIONS_PER_DAY = 3
+    client.force_login(member)
+    for number in range(3):
+        assert invite(client, organization, email=f"friend{number}@example.jp").status_code == 302
+    assert len(mail.outbox) == 3
+    response = invite(client, organization, email="one-more@example.jp")
+    page = client.get(response["Location"]).content.decode()
+    assert "1つの団体から24時間に3通までしか送れません" in page
+    assert len(mail.outbox) == 3
+    assert not Invitation.objects.filter(email="one-more@example.jp").exists()
+    client.force_login(other_member)
+    invite(client, other_organization, email="one-more@example.jp")
+    assert len(mail.outbox) == 4  # the limit is per organisation
+
+
+def test_revoking_or_replacing_does_not_reset_the_daily_limit(
+    client, member, organization, settings
+):
+    settings.ORGANIZATION_INVITATIONS_PER_DAY = 2
+    client.force_login(member)
+    invite(client, organization)
+    invite(client, organization)  # replaces the first
+    invitation = Invitation.objects.open().get()
+    client.post(f"/organizations/{organization.pk}/invitations/{invitation.pk}/revoke/")
+    invite(client, organization)
+    assert len(mail.outbox) == 2
+    assert not Invitation.objects.open().exists()
+
+
+def test_the_daily_limit_frees_up_after_24_hours(client, member, organization, settings):
+    settings.ORGANIZATION_INVITATIONS_PER_DAY = 1
+    client.force_login(member)
+    invite(client, organization, email="first@example.jp")
+    invite(client, organization, email="second@example.jp")
+    assert len(mail.outbox) == 1
+    Invitation.objects.update(created_at=timezone.now() - datetime.timedelta(hours=25))
+    invite(client, organization, email="second@example.jp")
+    assert len(mail.outbox) == 2
+
+
+def test_the_subject_carries_no_text_the_organisation_wrote(client, member):
+    name = "今すぐ登録 http://evil.example/ 当選しました"
+    organization = factories.make_organization(name=name, members=[member])
+    client.force_login(member)
+    invite(client, organization)
+    (message,) = mail.outbox
+    assert message.subject == "[ふじみ野 協働ポータル] 団体のメンバーへの招待"
+    assert name in message.body
+
+
+def test_the_limit_follows_the_setting(client, member, organization, settings):
+    settings.ORGANIZATION_INVITATIONS_PER_DAY = 0
+    client.force_login(member)
+    invite(client, organization)
+    assert mail.outbox == []

@@ -215,7 +215,7 @@ def test_a_broken_mail_template_never_turns_a_transition_into_an_error(
     def broken(*args, **kwargs):
         raise RuntimeError("template bug")
 
-    monkeypatch.setattr(services, "render_to_string", broken)
+    monkeypatch.setattr(services, "render_text", broken)
     client.force_login(coordinating_staff)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/staff/projects/{submitted.pk}/actions/approve/")

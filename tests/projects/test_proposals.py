@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from principles.models import ChecklistItem, SelfCheckAnswer
 from projects import lifecycle
-from projects.models import Attachment, Form, Project, Transition
+from projects.models import Attachment, Form, PatronageDetail, Project, Transition
 from tests import factories
 from tests.projects.proposal_data import (
     office_file,
@@ -276,6 +276,18 @@ def test_patronage_lead_time_follows_the_setting(signed_in, organization, member
     signed_in.post(reverse("projects:proposal_submit", args=[project.pk]))
     project.refresh_from_db()
     assert project.status == "submitted"
+
+
+@pytest.mark.parametrize("stored", [datetime.date(1, 1, 5), datetime.date(1900, 1, 1)])
+def test_patronage_with_a_stored_event_date_long_past_is_refused_not_an_error(
+    signed_in, organization, member, stored
+):
+    project = patronage_with_event_in(signed_in, organization, member, 60)
+    PatronageDetail.objects.filter(project=project).update(event_date=stored)
+    response = signed_in.post(reverse("projects:proposal_submit", args=[project.pk]), follow=True)
+    project.refresh_from_db()
+    assert project.status == "draft"
+    assert "提出できません" in response.content.decode()
 
 
 def test_patronage_without_its_four_documents_cannot_be_submitted(signed_in, organization):

@@ -84,3 +84,30 @@ def test_codes_are_stable_ascii():
         "evaluated",
     ]
     assert Organization.Status.values == ["pending", "approved", "rejected", "suspended"]
+
+
+def test_project_list_filters_by_a_public_organisation_it_leads_or_partners(client):
+    organization = factories.make_organization(name="公開の会")
+    factories.make_project(title="主催の事業", lead_organization=organization)
+    factories.make_partner(factories.make_project(title="協力の事業"), organization)
+    factories.make_project(title="関係のない事業")
+    body = client.get(f"/projects/?organization={organization.pk}").content.decode()
+    assert "主催の事業" in body and "協力の事業" in body
+    assert "関係のない事業" not in body
+
+
+@pytest.mark.parametrize("status", ["pending", "rejected", "suspended"])
+def test_filter_by_an_organisation_not_approved_answers_like_an_unknown_one(client, status):
+    hidden = factories.make_organization(name="非公開の会", status=status)
+    factories.make_partner(factories.make_project(title="協力の事業"), hidden)
+    factories.make_project(title="ほかの事業")
+    for organization in (str(hidden.pk), "999999"):
+        response = client.get("/projects/", {"organization": organization})
+        assert response.status_code == 200
+        body = response.content.decode()
+        assert "協力の事業" not in body and "ほかの事業" not in body
+        assert "0件の協働事業" in body
+        assert "検索条件に誤りがあります" in body
+        feed = client.get("/feeds/projects.atom", {"organization": organization})
+        assert feed.status_code == 200
+        assert "<entry>" not in feed.content.decode()

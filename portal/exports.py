@@ -1,11 +1,19 @@
-"""Staff lists as data: the same columns feed the HTML table, the CSV and the XLSX export.
+"""Lists as data: the same columns feed the HTML table, the CSV and the XLSX export; and the
+one guard every CSV and XLSX the portal writes passes its cells through.
 
 A column may be a date; exports then carry it in 西暦 (ISO 8601) and add a 和暦 column beside
 it, as staff expect in the city's own spreadsheets.
+
+Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return, or those
+after leading spaces) as a formula: a name such as `=HYPERLINK("http://…")` typed by anyone
+would become a live link or a calculation on a staff member's machine. `neutralise` puts an
+apostrophe in front of such a text, as Excel itself does for text typed that way; numbers
+stay numbers (a negative amount is still a number).
 """
 
 import csv
 import datetime
+import decimal
 import io
 from dataclasses import dataclass, field
 
@@ -16,7 +24,21 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from portal.wareki import wareki_date
+from portal.wareki import local_date, wareki_date
+
+# What a spreadsheet takes as the start of a formula (full-width forms included: Japanese
+# input may produce them, and some spreadsheets accept them).
+FORMULA_STARTS = ("=", "+", "-", "@", "＝", "＋", "－", "＠")
+CONTROL_STARTS = ("\t", "\r", "\n")
+
+
+def neutralise(value):
+    """A cell value that no spreadsheet runs as a formula; anything but text is unchanged."""
+    if not isinstance(value, str) or not value:
+        return value
+    if value.startswith(CONTROL_STARTS) or value.lstrip().startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 @dataclass
@@ -61,7 +83,7 @@ class Table:
                 if isinstance(value, Promise):  # a lazy translation
                     value = str(value)
                 if isinstance(value, datetime.datetime):
-                    value = timezone.localtime(value).date() if timezone.is_aware(value) else value
+                    value = local_date(value)
                 cells.append(value)
                 if column.wareki:
                     cells.append(wareki_date(value) if value else "")
@@ -72,12 +94,29 @@ def _filename(table, extension):
     return f"{table.name}-{timezone.localdate():%Y%m%d}.{extension}"
 
 
-def _plain(value):
+def csv_cell(value):
+    """A value as a CSV cell: text guarded, dates in ISO 8601, numbers as they are."""
     if value is None:
         return ""
     if isinstance(value, datetime.date):
         return value.isoformat()
-    return str(value) if not isinstance(value, int) else value
+    if isinstance(value, (int, float, decimal.Decimal)) and not isinstance(value, bool):
+        return value
+    return neutralise(str(value))
+
+
+def xlsx_cell(value):
+    """A value as an XLSX cell: text guarded (openpyxl stores any text starting with = as a
+    formula), dates and numbers as they are."""
+    if value is None:
+        return ""
+    if isinstance(value, (datetime.date, int, float, decimal.Decimal)):
+        return value
+    return neutralise(str(value))
+
+
+def csv_row(cells):
+    return [csv_cell(cell) for cell in cells]
 
 
 def csv_response(table):
@@ -85,9 +124,9 @@ def csv_response(table):
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(table.export_headers())
+    writer.writerow(csv_row(table.export_headers()))
     for cells in table.export_rows():
-        writer.writerow([_plain(cell) for cell in cells])
+        writer.writerow(csv_row(cells))
     response = HttpResponse(
         buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8"
     )
@@ -99,11 +138,11 @@ def xlsx_response(table):
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = str(table.title)[:31]
-    sheet.append(table.export_headers())
+    sheet.append([xlsx_cell(header) for header in table.export_headers()])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for cells in table.export_rows():
-        sheet.append([cell if cell is not None else "" for cell in cells])
+        sheet.append([xlsx_cell(cell) for cell in cells])
     for column_cells in sheet.iter_cols(min_row=2):
         for cell in column_cells:
             if isinstance(cell.value, datetime.date):

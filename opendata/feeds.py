@@ -1,0 +1,158 @@
+"""Feeds of what is public: Atom for new projects, iCalendar for their events.
+
+Both carry text as it was typed: the Atom summaries are text (not HTML), a carriage return
+stays one, and the calendar is written by the icalendar library, which escapes every
+character that would end a line or a value.
+"""
+
+import datetime
+import zoneinfo
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+from django.utils.xmlutils import SimplerXMLGenerator
+from icalendar import Calendar
+from icalendar import Event as CalendarEvent
+
+from city.profile import current as current_city
+from portal.filtering import filter_results
+from portal.site import absolute_url, site_domain
+from portal.wareki import add_days
+from projects.filters import ProjectFilter
+from projects.models import Project
+
+from .datasets import public_events
+
+FEED_SIZE = 30
+TOKYO = zoneinfo.ZoneInfo("Asia/Tokyo")
+
+
+class _XMLGenerator(SimplerXMLGenerator):
+    """Writes a carriage return as a character reference: XML parsers turn a raw one into a
+    line feed, so only the reference reaches the reader as typed."""
+
+    def characters(self, content):
+        first, *rest = content.split("\r")
+        super().characters(first)
+        for part in rest:
+            self.ignorableWhitespace("&#13;")  # written as it is, unescaped
+            super().characters(part)
+
+
+class TextAtom1Feed(Atom1Feed):
+    """Atom whose summaries are plain text (Django's are `type="html"`)."""
+
+    def write(self, outfile, encoding):
+        handler = _XMLGenerator(outfile, encoding, short_empty_elements=True)
+        handler.startDocument()
+        handler.startElement("feed", self.root_attributes())
+        self.add_root_elements(handler)
+        self.write_items(handler)
+        handler.endElement("feed")
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"])
+
+
+class NewProjectsFeed(Feed):
+    """Newly published projects; accepts the filters of /projects/."""
+
+    feed_type = TextAtom1Feed
+
+    def title(self):
+        return _("%(portal)s: 新しい協働事業") % {"portal": current_city().localized().portal_name}
+
+    def subtitle(self):
+        return _("%(city)sの協働のまちづくりで新たに公開された協働事業です。") % {
+            "city": current_city().localized().name
+        }
+
+    def link(self):
+        return absolute_url("/projects/")
+
+    def feed_url(self):
+        return absolute_url(self.request.get_full_path())
+
+    def get_object(self, request):
+        self.request = request
+        return None
+
+    def items(self):
+        public = Project.objects.public().with_card_data()
+        project_filter = ProjectFilter(self.request.GET or None, queryset=public)
+        return (
+            filter_results(project_filter).distinct().order_by("-published_at", "-id")[:FEED_SIZE]
+        )
+
+    def item_link(self, item):
+        return absolute_url(item.get_absolute_url())
+
+    def item_title(self, item):
+        return f"[{item.get_form_display()}] {item.title}"
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        return item.lead_organization.name
+
+    def item_categories(self, item):
+        return [str(item.get_form_display()), *[field.name for field in item.fields.all()]]
+
+
+def calendar_event(event, stamp):
+    """One VEVENT: timed in Asia/Tokyo, or whole days (the end is the day after the last)."""
+    project = event.project
+    entry = CalendarEvent()
+    entry.add("uid", f"event-{event.pk}@{site_domain()}")
+    entry.add("dtstamp", stamp)
+    if event.start_time:
+        entry.add("dtstart", datetime.datetime.combine(event.starts_on, event.start_time, TOKYO))
+        if event.end_time:
+            last_day = event.ends_on or event.starts_on
+            entry.add("dtend", datetime.datetime.combine(last_day, event.end_time, TOKYO))
+    else:
+        last_day = event.ends_on or event.starts_on
+        entry.add("dtstart", event.starts_on)
+        day_after = add_days(last_day, 1)
+        if day_after > last_day:  # the last day of the calendar has no day after it
+            entry.add("dtend", day_after)
+    url = absolute_url(project.get_absolute_url())
+    entry.add("summary", event.title)
+    entry.add("description", f"{project.title}({project.get_form_display()})\n{url}")
+    entry.add("url", url)
+    location = " ".join(part for part in (event.place, event.address) if part)
+    if location:
+        entry.add("location", location)
+    if event.latitude is not None and event.longitude is not None:
+        entry.add("geo", (float(event.latitude), float(event.longitude)))
+    return entry
+
+
+def calendar(request):
+    """iCalendar feed of the events of public projects."""
+    city = current_city()
+    feed = Calendar()
+    feed.add("prodid", f"-//{city.name_en or city.slug}//Kyodo Portal//JA")
+    feed.add("version", "2.0")
+    feed.add("calscale", "GREGORIAN")
+    feed.add("x-wr-calname", f"{city.portal_name} イベント")
+    feed.add("x-wr-timezone", "Asia/Tokyo")
+    stamp = timezone.now().astimezone(datetime.UTC)
+    for event in public_events():
+        feed.add_component(calendar_event(event, stamp))
+    feed.add_missing_timezones()
+    response = HttpResponse(feed.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{city.slug}-kyodo.ics"'
+    return response

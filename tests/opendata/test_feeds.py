@@ -1,0 +1,168 @@
+"""The Atom feed and the calendar, read back with real parsers (feedparser, icalendar):
+what is public only, text as typed, UTF-8, links on SITE_URL."""
+
+import datetime
+
+import feedparser
+import pytest
+from icalendar import Calendar
+
+from projects.models import Project
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+# Everything a title may hold that a feed must not turn into markup or new lines of its own.
+TITLES = [
+    "子ども & \"親\" <会> 'ふじみ野'",
+    "<b>太字</b> &amp; ではない",
+    "改行\r\nのある\rタイトル\nです",
+    "説明会\r\nDTSTART:19990101T000000\rATTENDEE:mailto:evil@example.jp",
+    "セミコロン; カンマ, バックスラッシュ\\ です",
+]
+
+
+def parse_feed(client, **params):
+    response = client.get("/feeds/projects.atom", params)
+    assert response["Content-Type"] == "application/atom+xml; charset=utf-8"
+    assert response.content.startswith(b'<?xml version="1.0" encoding="utf-8"?>')
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    return feed
+
+
+def parse_calendar(client):
+    response = client.get("/calendar.ics")
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    response.content.decode("utf-8")  # UTF-8 throughout
+    return Calendar.from_ical(response.content)
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_atom_titles_and_summaries_survive_exactly(client, title):
+    project = factories.make_project(title=title, summary=f"概要: {title}", form="subsidy")
+    (entry,) = parse_feed(client).entries
+    assert entry.title == f"[補助] {title}"
+    assert entry.summary == f"概要: {title}"
+    assert entry.summary_detail.type == "text/plain"
+    assert entry.link == f"https://kyodo.example.jp/projects/{project.pk}/"
+    assert entry.author == project.lead_organization.name
+
+
+def test_atom_summary_is_sent_as_text(client):
+    factories.make_project(summary="<script>alert(1)</script>")
+    body = client.get("/feeds/projects.atom").content.decode()
+    assert 'type="html"' not in body
+    assert "<summary>&lt;script&gt;alert(1)&lt;/script&gt;</summary>" in body
+
+
+def test_atom_feed_names_itself_and_the_list_on_site_url(client):
+    factories.make_project()
+    feed = parse_feed(client, form="cohosting")
+    assert feed.feed.title == "ふじみ野 協働ポータル: 新しい協働事業"
+    assert feed.feed.link == "https://kyodo.example.jp/projects/"
+    links = {link.rel: link.href for link in feed.feed.links}
+    assert links["self"] == "https://kyodo.example.jp/feeds/projects.atom?form=cohosting"
+
+
+def test_atom_feed_is_limited_to_public_projects(client):
+    factories.make_project(title="公開の事業")
+    factories.make_project(title="下書きの事業", status="draft")
+    factories.make_project(title="非公開の事業", is_hidden=True)
+    assert [entry.title for entry in parse_feed(client).entries] == ["[共催] 公開の事業"]
+
+
+@pytest.mark.parametrize("title", TITLES)
+def test_calendar_text_survives_and_never_breaks_out_of_its_property(client, title):
+    project = factories.make_project(title=f"事業 {title}")
+    factories.make_event(
+        project,
+        title=title,
+        place=f"会場 {title}",
+        starts_on=datetime.date(2027, 1, 10),
+        start_time=datetime.time(10, 0),
+    )
+    (event,) = parse_calendar(client).walk("VEVENT")
+    # iCalendar text knows one line break, \n: CR LF and a lone CR come back as one.
+    as_read = title.replace("\r\n", "\n").replace("\r", "\n")
+    assert str(event["SUMMARY"]) == as_read
+    assert str(event["LOCATION"]) == f"会場 {as_read}"
+    assert str(event["DESCRIPTION"]).startswith(f"事業 {as_read}(共催)\n")
+    assert event.decoded("DTSTART") == datetime.datetime(
+        2027, 1, 10, 10, 0, tzinfo=event.decoded("DTSTART").tzinfo
+    )
+    assert str(event.decoded("DTSTART").tzinfo) == "Asia/Tokyo"
+    assert "ATTENDEE" not in event
+
+
+def test_calendar_events_carry_uid_url_and_whole_days(client):
+    project = factories.make_project(title="清掃活動")
+    event = factories.make_event(
+        project, title="河川清掃", starts_on=datetime.date(2027, 3, 1), ends_on=None
+    )
+    calendar = parse_calendar(client)
+    assert str(calendar["X-WR-CALNAME"]) == "ふじみ野 協働ポータル イベント"
+    assert [str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")] == []
+    (entry,) = calendar.walk("VEVENT")
+    assert str(entry["UID"]) == f"event-{event.pk}@kyodo.example.jp"
+    assert str(entry["URL"]) == f"https://kyodo.example.jp/projects/{project.pk}/"
+    assert entry.decoded("DTSTART") == datetime.date(2027, 3, 1)
+    assert entry.decoded("DTEND") == datetime.date(2027, 3, 2)
+
+
+def test_timed_events_come_with_their_time_zone(client):
+    factories.make_event(
+        factories.make_project(),
+        starts_on=datetime.date(2027, 1, 10),
+        start_time=datetime.time(13, 30),
+        end_time=datetime.time(16, 0),
+    )
+    calendar = parse_calendar(client)
+    assert [str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")] == ["Asia/Tokyo"]
+    (entry,) = calendar.walk("VEVENT")
+    assert entry.decoded("DTEND").hour == 16
+
+
+def test_calendar_lists_events_of_public_projects_only(client):
+    factories.make_event(factories.make_project(), title="公開の説明会")
+    factories.make_event(factories.make_project(status="draft"), title="下書きの説明会")
+    hidden = factories.make_project(is_hidden=True)
+    factories.make_event(hidden, title="非公開の説明会")
+    assert [str(e["SUMMARY"]) for e in parse_calendar(client).walk("VEVENT")] == ["公開の説明会"]
+    assert Project.objects.count() == 3
+
+
+def test_an_all_day_event_on_the_last_day_of_the_calendar_has_no_end(client):
+    factories.make_event(factories.make_project(), starts_on=datetime.date(9999, 12, 31))
+    (entry,) = parse_calendar(client).walk("VEVENT")
+    assert entry.decoded("DTSTART") == datetime.date(9999, 12, 31)
+    assert "DTEND" not in entry
+
+
+def test_atom_feed_lists_public_projects_and_accepts_filters(client, public_and_private):
+    factories.make_project(title="実行委員会の事業", form="committee")
+    body = client.get("/feeds/projects.atom").content.decode()
+    assert "公開の事業" in body and "実行委員会の事業" in body
+    assert "非公開の事業" not in body and "下書きの事業" not in body
+    body = client.get("/feeds/projects.atom", {"form": "committee"}).content.decode()
+    assert "実行委員会の事業" in body and "公開の事業" not in body
+
+
+def test_atom_feed_with_bad_filter_is_empty_not_an_error(client, public_and_private):
+    response = client.get("/feeds/projects.atom", {"status": "draft"})
+    assert response.status_code == 200
+    assert "<entry>" not in response.content.decode()
+
+
+def test_calendar_has_public_events_only(client, public_and_private):
+    response = client.get("/calendar.ics")
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    body = response.content.decode()
+    unfolded = body.replace("\r\n ", "")
+    assert body.startswith("BEGIN:VCALENDAR\r\n")
+    assert "SUMMARY:公開の説明会" in unfolded
+    assert "DTSTART;TZID=Asia/Tokyo:20270110T100000" in unfolded
+    geo = Calendar.from_ical(body).walk("VEVENT")[0]["GEO"]
+    assert (geo.latitude, geo.longitude) == (35.8795, 139.5197)
+    assert "非公開の説明会" not in unfolded and "下書きの説明会" not in unfolded
+    assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
