@@ -218,12 +218,17 @@ PATRONAGE_APPLICATION_LEAD_DAYS = env_int("PATRONAGE_APPLICATION_LEAD_DAYS", 30)
 PATRONAGE_REPORT_DUE_DAYS = env_int("PATRONAGE_REPORT_DUE_DAYS", 30)
 
 # Proposal files: attachments live outside MEDIA_ROOT and are served only by a view that
-# checks who asks; sizes in bytes.
+# checks who asks.
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private_media")))
+ORGANIZATION_INVITATION_DAYS = env_int("ORGANIZATION_INVITATION_DAYS", 14)
+
+# Uploads (checked by portal.uploads): the largest file of each use in bytes, and the most
+# pixels an image may have (larger ones are refused before they are decoded).
 PROPOSAL_ATTACHMENT_MAX_BYTES = env_int("PROPOSAL_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 PROPOSAL_IMAGE_MAX_BYTES = env_int("PROPOSAL_IMAGE_MAX_BYTES", 5 * 1024 * 1024)
-ORGANIZATION_INVITATION_DAYS = env_int("ORGANIZATION_INVITATION_DAYS", 14)
 ORGANIZATION_LOGO_MAX_BYTES = env_int("ORGANIZATION_LOGO_MAX_BYTES", 2 * 1024 * 1024)
+REPORT_PHOTO_MAX_BYTES = env_int("REPORT_PHOTO_MAX_BYTES", 5 * 1024 * 1024)
+UPLOAD_MAX_PIXELS = env_int("UPLOAD_MAX_PIXELS", 25_000_000)
 
 LOGGING = {
     "version": 1,

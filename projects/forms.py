@@ -8,7 +8,6 @@ Drafts may be saved with anything missing, so every field here is optional for s
 
 import datetime
 import unicodedata
-import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -22,9 +21,9 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from organizations.models import ActivityField, Area, Department, Organization
+from portal import uploads
 from principles.models import ChecklistItem, SelfCheckAnswer
 
-from . import validators
 from .models import (
     Attachment,
     CohostingDetail,
@@ -682,19 +681,6 @@ class SelfCheckForm(PlainTextMixin, forms.Form):
 # --- Files: the main image and the attachments --------------------------------------------
 
 
-def clean_file_name(name):
-    """The person's file name, safe to show and to send back in a header."""
-    name = remove_invisible_characters(str(name or ""))
-    for character in "\r\n\t":
-        name = name.replace(character, "")
-    name = name.replace("/", "_").replace("\\", "_")
-    name = name.replace('"', "'").strip() or "file"
-    if len(name) > 200:
-        stem, dot, extension = name.rpartition(".")
-        name = (stem[:190] + dot + extension[:8]) if dot else name[:200]
-    return name
-
-
 class FilesForm(PlainTextMixin, forms.Form):
     """The main image with its description, one upload per kind of document, and removal."""
 
@@ -702,7 +688,7 @@ class FilesForm(PlainTextMixin, forms.Form):
         label=_("メイン画像"),
         required=False,
         help_text=_("PNG または JPEG の画像です。事業の様子が伝わる写真やチラシの画像を選びます。"),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
+        widget=forms.ClearableFileInput(attrs={"accept": uploads.PROJECT_IMAGE.accept}),
     )
     image_alt = forms.CharField(
         label=_("画像の説明(代替テキスト)"),
@@ -737,12 +723,7 @@ class FilesForm(PlainTextMixin, forms.Form):
             self.fields[f"file_{kind.value}"] = forms.FileField(
                 label=kind.label,
                 required=False,
-                widget=forms.ClearableFileInput(
-                    attrs={
-                        "accept": ".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.pptx,"
-                        + ",".join(sorted(validators.CONTENT_TYPES))
-                    }
-                ),
+                widget=forms.ClearableFileInput(attrs={"accept": uploads.DOCUMENT.accept}),
             )
             self.fields[f"file_{kind.value}"].mark = "optional"
         if project is not None and project.pk:
@@ -764,11 +745,14 @@ class FilesForm(PlainTextMixin, forms.Form):
                 continue
             try:
                 if name == "image":
-                    checked = validators.check_upload(
-                        upload, allowed=validators.IMAGE_TYPES, max_bytes=self.image_max_bytes
+                    # Encoded anew without its metadata, under a random name.
+                    checked = uploads.clean_image(
+                        upload, uploads.PROJECT_IMAGE, max_bytes=self.image_max_bytes
                     )
                 else:
-                    checked = validators.check_upload(upload, max_bytes=self.max_bytes)
+                    checked = uploads.check_upload(
+                        upload, uploads.DOCUMENT, max_bytes=self.max_bytes
+                    )
             except ValidationError as error:
                 self.add_error(name, error)
             else:
@@ -788,12 +772,10 @@ class FilesForm(PlainTextMixin, forms.Form):
             to_delete.append((project.image.storage, project.image.name))
             project.image = ""
         if "image" in self.checked:
-            upload, checked = self.checked["image"]
+            _upload, image = self.checked["image"]
             if project.image:
                 to_delete.append((project.image.storage, project.image.name))
-            project.image.save(
-                f"{uuid.uuid4().hex}.{checked.file_type.extension}", upload, save=False
-            )
+            project.image.save(image.name, image, save=False)
         if "image_alt" in self.cleaned_data:
             project.image_alt = self.cleaned_data["image_alt"]
         project.save(update_fields=["image", "image_alt", "updated_at"])
@@ -805,7 +787,7 @@ class FilesForm(PlainTextMixin, forms.Form):
             attachment = Attachment(
                 project=project,
                 kind=kind,
-                original_name=clean_file_name(upload.name),
+                original_name=uploads.clean_file_name(upload.name),
                 content_type=checked.content_type,
                 size=checked.size,
                 uploaded_by=user,

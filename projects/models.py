@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from organizations.models import ActivityField, Area, Department, Organization
+from portal.uploads import extension_for
 from portal.wareki import fiscal_year_label
 
 
@@ -496,7 +497,7 @@ def attachment_kinds_for(form):
 
 
 class Attachment(models.Model):
-    """A document of a proposal. Checked by content on upload (projects.validators)."""
+    """A document of a proposal. Checked by content on upload (portal.uploads)."""
 
     Kind = AttachmentKind
 
@@ -531,18 +532,8 @@ class Attachment(models.Model):
 
     @property
     def extension(self):
-        return CONTENT_TYPE_EXTENSIONS.get(self.content_type, "bin")
+        return extension_for(self.content_type)
 
     @property
     def is_image(self):
         return self.content_type in ("image/png", "image/jpeg")
-
-
-CONTENT_TYPE_EXTENSIONS = {
-    "application/pdf": "pdf",
-    "image/png": "png",
-    "image/jpeg": "jpg",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation": "pptx",
-}

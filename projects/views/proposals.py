@@ -10,13 +10,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from portal.files import image_response
+from portal.files import file_response, image_response
 from principles.models import ChecklistItem, SelfCheckAnswer
 
 from .. import permissions, workflow
@@ -433,16 +433,6 @@ def proposal_detail(request, pk):
 # --- Files ---------------------------------------------------------------------------------
 
 
-def _private_file_response(handle, *, content_type, filename, inline):
-    response = FileResponse(
-        handle, as_attachment=not inline, filename=filename, content_type=content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 def attachment_file(request, pk, attachment_pk):
     """An attachment, only for those who see the proposal. Images, verified on upload, may
     show in the browser; every other file is a download."""
@@ -450,12 +440,8 @@ def attachment_file(request, pk, attachment_pk):
     if not permissions.can_view_project_files(request.user, project):
         raise Http404
     attachment = get_object_or_404(Attachment, pk=attachment_pk, project=project)
-    try:
-        handle = attachment.file.open("rb")
-    except (FileNotFoundError, ValueError) as error:
-        raise Http404 from error
-    return _private_file_response(
-        handle,
+    return file_response(
+        attachment.file,
         content_type=attachment.content_type,
         filename=attachment.original_name,
         inline=attachment.is_image,
