@@ -57,6 +57,8 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    # The built-in widget templates, for the form renderer that reads TEMPLATES.
+    "django.forms",
     "django_filters",
     "allauth",
     "allauth.account",
@@ -104,6 +106,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Every form and field is drawn by templates/forms/ (labels, marks, help and errors).
+FORM_RENDERER = "portal.forms.PortalFormRenderer"
 
 WSGI_APPLICATION = "config.wsgi.application"
 

@@ -6,13 +6,12 @@ import unicodedata
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.core.validators import MaxValueValidator, URLValidator
+from django.core.validators import URLValidator
 from django.template.defaultfilters import filesizeformat
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.forms import PortalFormMixin
 from portal import uploads
+from portal.forms import PortalFormMixin, founded_year_field
 
 from .models import ActivityField, Area, Invitation, Membership, Organization
 
@@ -81,13 +80,7 @@ class OrganizationForm(PortalFormMixin, forms.ModelForm):
         widget=forms.RadioSelect,
         empty_label=None,
     )
-    founded_year = forms.IntegerField(
-        label=_("設立年(西暦)"),
-        required=False,
-        min_value=1868,
-        help_text=_("西暦4桁で入力します(例: 2015)。"),
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-    )
+    founded_year = founded_year_field()
     description = forms.CharField(
         label=_("団体の紹介"),
         max_length=2000,
@@ -183,7 +176,6 @@ class OrganizationForm(PortalFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["founded_year"].validators.append(MaxValueValidator(timezone.localdate().year))
         self.fields["logo"].help_text = _(
             "PNG、JPEG、GIF、WebP の画像(%(limit)s 以下)。SVG は使えません。"
         ) % {"limit": filesizeformat(uploads.LOGO.max_bytes)}
@@ -269,5 +261,5 @@ class InvitationForm(PortalFormMixin, forms.ModelForm):
         return email
 
 
-class RoleForm(forms.Form):
+class RoleForm(PortalFormMixin, forms.Form):
     role = forms.ChoiceField(label=_("役割"), choices=Membership.Role.choices)

@@ -16,12 +16,13 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from portal import uploads
+from portal.forms import PortalFormMixin
 
 from .. import permissions, workflow
 from ..models import Form, Project, Report, ReportPhoto, SubsidyDetail
 
 
-class ReportForm(forms.ModelForm):
+class ReportForm(PortalFormMixin, forms.ModelForm):
     settlement = forms.CharField(
         label=_("収支決算"),
         required=False,
@@ -77,7 +78,7 @@ class ReportForm(forms.ModelForm):
         return cleaned
 
 
-class NoticeForm(forms.Form):
+class NoticeForm(PortalFormMixin, forms.Form):
     kind = forms.ChoiceField(
         label=_("届出の種類"),
         choices=[("change_notice", _("変更届")), ("cancel", _("中止届"))],

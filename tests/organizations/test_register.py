@@ -188,6 +188,13 @@ def test_a_logo_photo_is_stored_upright_without_its_gps(client, citizen):
     assert assert_without_metadata(logo) == ((30, 60), "JPEG")
 
 
+def test_founded_year_before_meiji_is_refused(client, citizen):
+    client.force_login(citizen)
+    response = client.post(REGISTER_URL, valid_data(founded_year="1867"))
+    assert response.status_code == 200
+    assert "1868 以上" in response.content.decode()
+
+
 def test_a_jpeg_logo_is_accepted(client, citizen):
     client.force_login(citizen)
     response = client.post(REGISTER_URL, valid_data(logo=uploads.jpeg()))

@@ -79,10 +79,10 @@ def test_form_page_shows_the_chosen_forms_own_fields(signed_in):
 
 
 def test_fiscal_year_starts_as_the_current_one(signed_in):
-    from projects.forms import current_fiscal_year
+    from portal.wareki import current_fiscal_year
 
     content = signed_in.get(create_url("cohosting")).content.decode()
-    assert f'name="fiscal_year" value="{current_fiscal_year()}"' in content
+    assert f'<option value="{current_fiscal_year()}" selected>' in content
     assert current_fiscal_year(datetime.date(2026, 3, 31)) == 2025
     assert current_fiscal_year(datetime.date(2026, 4, 1)) == 2026
 
@@ -348,6 +348,11 @@ def test_main_image_is_stored_upright_without_its_gps_under_a_random_name(signed
     assert project.image.name.endswith(".jpg") and "IMG_0001" not in project.image.name
     size, image_format = assert_without_metadata(project.image)
     assert (size, image_format) == ((30, 60), "JPEG")
+
+
+def test_fiscal_year_typed_in_wareki_is_understood(signed_in, organization):
+    project = create(signed_in, "cohosting", organization, fiscal_year="令和9年度")
+    assert project.fiscal_year == 2027
 
 
 def test_attachment_can_be_removed_while_draft(signed_in, organization, member):
