@@ -5,43 +5,12 @@ import unicodedata
 
 from allauth.account import forms as allauth_forms
 from django import forms
-from django.core.validators import MaxLengthValidator, ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
+from portal.forms import PortalFormMixin
+from portal.text import validate_single_line
+
 from .models import DISPLAY_NAME_MAX_LENGTH, Profile
-from .validators import validate_plain_text, validate_single_line
-
-EMAIL_MAX_LENGTH = 254
-
-
-class PortalFormMixin:
-    """Habits every form of the portal shares: help text instead of placeholders, and no
-    invisible control characters in anything typed (passwords aside)."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.widget.attrs.pop("placeholder", None)
-            if isinstance(field, forms.EmailField) and (
-                field.max_length is None or field.max_length > EMAIL_MAX_LENGTH
-            ):
-                # The database column holds 254 characters (RFC 5321); say so, not fail.
-                field.max_length = EMAIL_MAX_LENGTH
-                field.validators = [
-                    v for v in field.validators if not isinstance(v, MaxLengthValidator)
-                ] + [MaxLengthValidator(EMAIL_MAX_LENGTH)]
-                field.widget.attrs["maxlength"] = str(EMAIL_MAX_LENGTH)
-            if isinstance(field, forms.CharField) and not isinstance(
-                field.widget, forms.PasswordInput
-            ):
-                multiline = isinstance(field.widget, forms.Textarea)
-                validator = validate_plain_text if multiline else validate_single_line
-                # Ours names the problem better than Django's null-character check.
-                field.validators = [
-                    v
-                    for v in field.validators
-                    if not isinstance(v, ProhibitNullCharactersValidator) and v is not validator
-                ] + [validator]
 
 
 class DisplayNameField(forms.CharField):

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .validators import validate_plain_text
+from portal.text import validate_plain_text
 
 DISPLAY_NAME_MAX_LENGTH = 50
 

@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.sitemaps",
     "django.contrib.humanize",
+    # The built-in widget templates, for the form renderer that reads TEMPLATES.
+    "django.forms",
     "django_filters",
     "allauth",
     "allauth.account",
@@ -110,6 +112,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Every form and field is drawn by templates/forms/ (labels, marks, help and errors).
+FORM_RENDERER = "portal.forms.PortalFormRenderer"
 
 WSGI_APPLICATION = "config.wsgi.application"
 
@@ -242,14 +247,20 @@ PATRONAGE_APPLICATION_LEAD_DAYS = env_int("PATRONAGE_APPLICATION_LEAD_DAYS", 30)
 PATRONAGE_REPORT_DUE_DAYS = env_int("PATRONAGE_REPORT_DUE_DAYS", 30)
 
 # Proposal files: attachments live outside MEDIA_ROOT and are served only by a view that
-# checks who asks; sizes in bytes.
+# checks who asks.
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private_media")))
+ORGANIZATION_INVITATION_DAYS = env_int("ORGANIZATION_INVITATION_DAYS", 14)
+
+# Uploads (checked by portal.uploads): the largest file of each use in bytes, and the most
+# pixels an image may have (larger ones are refused before they are decoded).
 PROPOSAL_ATTACHMENT_MAX_BYTES = env_int("PROPOSAL_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
 PROPOSAL_IMAGE_MAX_BYTES = env_int("PROPOSAL_IMAGE_MAX_BYTES", 5 * 1024 * 1024)
 ORGANIZATION_INVITATION_DAYS = env_int("ORGANIZATION_INVITATION_DAYS", 14)
 # Invitation mails an organisation may send in 24 hours (they leave from the portal's address).
 ORGANIZATION_INVITATIONS_PER_DAY = env_int("ORGANIZATION_INVITATIONS_PER_DAY", 20)
 ORGANIZATION_LOGO_MAX_BYTES = env_int("ORGANIZATION_LOGO_MAX_BYTES", 2 * 1024 * 1024)
+REPORT_PHOTO_MAX_BYTES = env_int("REPORT_PHOTO_MAX_BYTES", 5 * 1024 * 1024)
+UPLOAD_MAX_PIXELS = env_int("UPLOAD_MAX_PIXELS", 25_000_000)
 
 LOGGING = {
     "version": 1,

@@ -2,29 +2,19 @@
 
 import re
 import unicodedata
-import uuid
-import warnings
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.core.validators import MaxValueValidator, URLValidator
+from django.core.validators import URLValidator
 from django.template.defaultfilters import filesizeformat
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from PIL import Image
 
-from accounts.forms import PortalFormMixin
 from city.profile import current as current_city
-from portal import ids
+from portal import ids, uploads
+from portal.forms import PortalFormMixin, founded_year_field
 
 from .models import ActivityField, Area, Invitation, Membership, Organization
-
-# Logos are small pictures: anything beyond this many pixels is refused before decoding.
-LOGO_MAX_PIXELS = 25_000_000
-LOGO_FORMATS = {"PNG": "png", "JPEG": "jpg", "GIF": "gif", "WEBP": "webp"}
-LOGO_ACCEPT = "image/png,image/jpeg,image/gif,image/webp"
 
 KANA_PATTERN = re.compile(r"^[\u30a1-\u30fa\u30fc\u30fb\u30fd\u30fe ]+$")
 PHONE_PATTERN = re.compile(r"^[0-9+()\- ]{6,30}$")
@@ -68,63 +58,6 @@ def clean_phone(value):
     return value
 
 
-def validate_logo(upload, *, max_bytes):
-    """Accept a real PNG, JPEG, GIF or WebP picture, judged by its bytes. The file gets a
-    random name with the extension of what it really is."""
-    if upload.size > max_bytes:
-        raise ValidationError(
-            _("ファイルが大きすぎます(%(size)s)。%(limit)s 以下の画像を選んでください。"),
-            code="too_large",
-            params={"size": filesizeformat(upload.size), "limit": filesizeformat(max_bytes)},
-        )
-    upload.seek(0)
-    head = upload.read(1024).lstrip().lower()
-    upload.seek(0)
-    if head.startswith(b"<") or b"<svg" in head:
-        raise ValidationError(
-            _("SVG や HTML のファイルは使えません。PNG、JPEG、GIF、WebP の画像を選んでください。"),
-            code="markup",
-        )
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(upload)
-            if image.format not in LOGO_FORMATS:
-                raise ValidationError(
-                    _("この形式の画像は使えません。PNG、JPEG、GIF、WebP の画像を選んでください。"),
-                    code="format",
-                )
-            width, height = image.size
-            if width * height > LOGO_MAX_PIXELS:
-                raise ValidationError(
-                    _(
-                        "画像の画素数が大きすぎます(%(width)s×%(height)s)。縮小してから選んでください。"
-                    ),
-                    code="too_many_pixels",
-                    params={"width": width, "height": height},
-                )
-            image.verify()
-    except ValidationError:
-        raise
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
-        raise ValidationError(
-            _("画像の画素数が大きすぎるため、読み込みませんでした。縮小してから選んでください。"),
-            code="decompression_bomb",
-        ) from error
-    except Exception as error:
-        raise ValidationError(
-            _(
-                "画像として読み込めませんでした。ファイルが壊れているか、画像ではありません。"
-                "PNG、JPEG、GIF、WebP の画像を選んでください。"
-            ),
-            code="invalid_image",
-        ) from error
-    upload.seek(0)
-    upload.name = f"{uuid.uuid4().hex}.{LOGO_FORMATS[image.format]}"
-    upload.content_type = Image.MIME[image.format]
-    return upload
-
-
 class OrganizationForm(PortalFormMixin, forms.ModelForm):
     """The organisation's profile, as the organisation keeps it (registration and edits)."""
 
@@ -150,13 +83,7 @@ class OrganizationForm(PortalFormMixin, forms.ModelForm):
         widget=forms.RadioSelect,
         empty_label=None,
     )
-    founded_year = forms.IntegerField(
-        label=_("設立年(西暦)"),
-        required=False,
-        min_value=1868,
-        help_text=_("西暦4桁で入力します(例: 2015)。"),
-        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-    )
+    founded_year = founded_year_field()
     description = forms.CharField(
         label=_("団体の紹介"),
         max_length=2000,
@@ -201,7 +128,7 @@ class OrganizationForm(PortalFormMixin, forms.ModelForm):
     logo = forms.FileField(
         label=_("ロゴ"),
         required=False,
-        widget=forms.FileInput(attrs={"accept": LOGO_ACCEPT}),
+        widget=forms.FileInput(attrs={"accept": uploads.LOGO.accept}),
     )
     logo_clear = forms.BooleanField(label=_("登録済みのロゴを削除する"), required=False)
     representative_name = forms.CharField(
@@ -252,10 +179,9 @@ class OrganizationForm(PortalFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["founded_year"].validators.append(MaxValueValidator(timezone.localdate().year))
         self.fields["logo"].help_text = _(
             "PNG、JPEG、GIF、WebP の画像(%(limit)s 以下)。SVG は使えません。"
-        ) % {"limit": filesizeformat(settings.ORGANIZATION_LOGO_MAX_BYTES)}
+        ) % {"limit": filesizeformat(uploads.LOGO.max_bytes)}
         if not self.instance.logo:
             del self.fields["logo_clear"]
 
@@ -270,15 +196,17 @@ class OrganizationForm(PortalFormMixin, forms.ModelForm):
 
     def clean_logo(self):
         upload = self.cleaned_data.get("logo")
-        if isinstance(upload, UploadedFile):
-            return validate_logo(upload, max_bytes=settings.ORGANIZATION_LOGO_MAX_BYTES)
+        self.logo_uploaded = isinstance(upload, UploadedFile)
+        if self.logo_uploaded:
+            # Encoded anew without its metadata, under a random name (portal.uploads).
+            return uploads.clean_image(upload, uploads.LOGO)
         return self.instance.logo if self.instance.pk else upload
 
     def save(self, commit=True):
         previous_logo = None
         if self.instance.pk:
             previous_logo = Organization.objects.get(pk=self.instance.pk).logo.name or None
-        uploaded = isinstance(self.cleaned_data.get("logo"), UploadedFile)
+        uploaded = getattr(self, "logo_uploaded", False)
         if self.cleaned_data.get("logo_clear") and not uploaded:
             self.instance.logo = ""
         organization = super().save(commit=commit)
@@ -336,5 +264,5 @@ class InvitationForm(PortalFormMixin, forms.ModelForm):
         return email
 
 
-class RoleForm(forms.Form):
+class RoleForm(PortalFormMixin, forms.Form):
     role = forms.ChoiceField(label=_("役割"), choices=Membership.Role.choices)

@@ -148,6 +148,15 @@ class Organization(models.Model):
         verbose_name = _("団体")
         verbose_name_plural = _("団体")
         indexes = [models.Index(fields=["status", "name_kana"])]
+        constraints = [
+            # From 明治元年; the form also refuses years after this one.
+            models.CheckConstraint(
+                condition=models.Q(founded_year__isnull=True)
+                | models.Q(founded_year__gte=1868, founded_year__lte=2100),
+                name="organization_founded_year_in_range",
+                violation_error_message=_("設立年は1868年以降の西暦で入力してください。"),
+            )
+        ]
 
     def __str__(self):
         return self.name

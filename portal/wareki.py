@@ -9,6 +9,8 @@ odd row never takes a page down.
 """
 
 import datetime
+import re
+import unicodedata
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -88,6 +90,35 @@ def wareki_month(date):
 def fiscal_year_of(date):
     """The 年度 (as the 西暦 year it starts in) that a date belongs to."""
     return date.year if date.month >= 4 else date.year - 1
+
+
+def current_fiscal_year(today=None):
+    """The 年度 running today."""
+    return fiscal_year_of(today or timezone.localdate())
+
+
+def current_year():
+    return timezone.localdate().year
+
+
+ERA_INITIALS = {"R": "令和", "H": "平成", "S": "昭和"}
+TYPED_YEAR = re.compile(r"(?P<era>令和|平成|昭和|[RHS])?(?P<number>元|\d{1,4})(?:年度|年)?")
+
+
+def parse_year(text):
+    """The 西暦 year of a year as people type it: 2026, 2026年度, 令和8, 令和8年度, R8,
+    令和元年 (full-width characters too). None if the text is no year."""
+    text = unicodedata.normalize("NFKC", str(text)).upper()
+    match = TYPED_YEAR.fullmatch(re.sub(r"\s+", "", text))
+    if not match:
+        return None
+    era, number = match["era"], match["number"]
+    if era is None:
+        return int(number) if len(number) == 4 else None
+    if number != "元" and len(number) > 2:
+        return None
+    first_year = next(year for _start, name, year in ERAS if name == ERA_INITIALS.get(era, era))
+    return first_year + (1 if number == "元" else int(number)) - 1
 
 
 def fiscal_year_label(fiscal_year):

@@ -6,26 +6,20 @@ Drafts may be saved with anything missing, so every field here is optional for s
 `submit_required` names those fields so that the page marks them 「※必須」.
 """
 
-import datetime
-import unicodedata
-import uuid
-
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.forms import inlineformset_factory
 from django.template.defaultfilters import filesizeformat
-from django.utils import timezone
-from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from organizations.models import ActivityField, Area, Department, Organization
-from portal import ids
+from portal import ids, uploads
+from portal.forms import DatePartsField, FiscalYearField, PortalFormMixin, YenField
+from portal.wareki import current_fiscal_year
 from principles.models import ChecklistItem, SelfCheckAnswer
 
-from . import validators
 from .models import (
     Attachment,
     CohostingDetail,
@@ -40,220 +34,6 @@ from .models import (
     SubsidyDetail,
     attachment_kinds_for,
 )
-
-# Long texts without a limit of their own in the model get this one in the forms.
-LONG_TEXT_MAX_LENGTH = 4000
-# Zero-width joiner: part of emoji sequences people do type.
-ALLOWED_FORMAT_CHARACTERS = {"\u200d"}
-ALLOWED_CONTROL_CHARACTERS = {"\n", "\r", "\t"}
-
-
-def current_fiscal_year(today=None):
-    today = today or timezone.localdate()
-    return today.year if today.month >= 4 else today.year - 1
-
-
-def remove_invisible_characters(value):
-    """Remove control and format characters nobody means to type (pasted from other programs)."""
-    return "".join(
-        character
-        for character in value
-        if not (
-            (
-                unicodedata.category(character) == "Cc"
-                and character not in ALLOWED_CONTROL_CHARACTERS
-            )
-            or (
-                unicodedata.category(character) == "Cf"
-                and character not in ALLOWED_FORMAT_CHARACTERS
-            )
-        )
-    )
-
-
-class PlainTextMixin:
-    """Text fields refuse invisible control characters with a message, and the text shown
-    again has them removed, so that saving once more is all the person has to do.
-
-    Long texts get a length limit, and every field learns whether it is required for
-    submitting (`field.mark`: "required" or "optional") for the 「※必須」「※任意」 marks.
-    """
-
-    submit_required = ()
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._had_invisible = []
-        for name, field in self.fields.items():
-            if isinstance(field, forms.CharField) and field.max_length is None:
-                field.max_length = LONG_TEXT_MAX_LENGTH
-                field.validators.append(MaxLengthValidator(LONG_TEXT_MAX_LENGTH))
-            if not isinstance(field, forms.BooleanField):
-                field.mark = "required" if name in self.submit_required else "optional"
-        if self.is_bound:
-            self._clean_data()
-
-    def _clean_data(self):
-        data = self.data.copy()
-        for name, field in self.fields.items():
-            if not isinstance(field, forms.CharField):
-                continue
-            key = self.add_prefix(name)
-            if key not in data:
-                continue
-            if hasattr(data, "getlist"):
-                values = data.getlist(key)
-                cleaned = [remove_invisible_characters(str(value)) for value in values]
-                if cleaned != values:
-                    data.setlist(key, cleaned)
-                    self._had_invisible.append(name)
-            else:
-                value = str(data[key])
-                cleaned = remove_invisible_characters(value)
-                if cleaned != value:
-                    data[key] = cleaned
-                    self._had_invisible.append(name)
-        self.data = data
-
-    def clean(self):
-        cleaned_data = super().clean()
-        for name in self._had_invisible:
-            self.add_error(
-                name,
-                _(
-                    "表示できない制御文字が含まれていたため、取り除きました。"
-                    "内容を確かめて、もう一度保存してください。"
-                ),
-            )
-        return cleaned_data
-
-
-# --- Dates as 年 / 月 / 日 -------------------------------------------------------------
-
-
-class DatePartsWidget(forms.MultiWidget):
-    """Three labelled inputs: 年, 月, 日 (the デジタル庁 design system's date input).
-
-    The field's own label becomes the legend of a fieldset (MultiWidget.use_fieldset).
-    """
-
-    parts = (("year", _("年"), 4), ("month", _("月"), 2), ("day", _("日"), 2))
-
-    def __init__(self, attrs=None):
-        widgets = [
-            forms.TextInput(
-                attrs={
-                    "inputmode": "numeric",
-                    "autocomplete": "off",
-                    "size": size,
-                    "class": f"date-part-input date-part-{code}",
-                }
-            )
-            for code, _label, size in self.parts
-        ]
-        super().__init__(widgets, attrs)
-
-    def decompress(self, value):
-        if isinstance(value, datetime.date):
-            return [str(value.year), str(value.month), str(value.day)]
-        return [None, None, None]
-
-    def render(self, name, value, attrs=None, renderer=None):
-        context = self.get_context(name, value, attrs)
-        pieces = []
-        for (_code, label, _size), subwidget in zip(
-            self.parts, context["widget"]["subwidgets"], strict=True
-        ):
-            attributes = subwidget["attrs"]
-            pieces.append(
-                (
-                    format_html_join(
-                        "",
-                        ' {}="{}"',
-                        (
-                            (key, val)
-                            for key, val in attributes.items()
-                            if val is not False and val is not None
-                        ),
-                    ),
-                    subwidget["name"],
-                    subwidget["value"] or "",
-                    attributes.get("id", ""),
-                    label,
-                )
-            )
-        return format_html(
-            '<div class="date-parts">{}</div>',
-            format_html_join(
-                "",
-                '<span class="date-part"><input type="text"{} name="{}" value="{}">'
-                '<label for="{}">{}</label></span>',
-                pieces,
-            ),
-        )
-
-
-class DatePartsField(forms.MultiValueField):
-    widget = DatePartsWidget
-    default_error_messages = {
-        "incomplete": _("年・月・日をすべて入力してください。"),
-        "not_numbers": _("年・月・日は数字で入力してください。"),
-        "year": _("年は西暦の4桁で入力してください(例: 2026)。"),
-        "month": _("月は1から12までの数字で入力してください。"),
-        "day": _("日は1から31までの数字で入力してください。"),
-        "impossible": _(
-            "%(year)s年%(month)s月%(day)s日という日付はありません。日付を確かめてください。"
-        ),
-    }
-
-    def __init__(self, **kwargs):
-        fields = (forms.CharField(), forms.CharField(), forms.CharField())
-        super().__init__(fields=fields, require_all_fields=False, **kwargs)
-        self.help_text = self.help_text or _("西暦で入力します。")
-
-    def compress(self, data_list):
-        if not data_list or not any(data_list):
-            return None
-        if len(data_list) != 3 or not all(data_list):
-            raise ValidationError(self.error_messages["incomplete"], code="incomplete")
-        parts = [unicodedata.normalize("NFKC", str(value)).strip() for value in data_list]
-        if not all(part.isascii() and part.isdigit() for part in parts):
-            raise ValidationError(self.error_messages["not_numbers"], code="not_numbers")
-        year, month, day = (int(part) for part in parts)
-        if not 1900 <= year <= 2200:
-            raise ValidationError(self.error_messages["year"], code="year")
-        if not 1 <= month <= 12:
-            raise ValidationError(self.error_messages["month"], code="month")
-        if not 1 <= day <= 31:
-            raise ValidationError(self.error_messages["day"], code="day")
-        try:
-            return datetime.date(year, month, day)
-        except ValueError:
-            raise ValidationError(
-                self.error_messages["impossible"],
-                code="impossible",
-                params={"year": year, "month": month, "day": day},
-            ) from None
-
-
-class YenField(forms.IntegerField):
-    """An amount of money: 「10,000」「１００００円」 are understood as 10000."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("min_value", 0)
-        kwargs.setdefault("max_value", 10**12)
-        super().__init__(**kwargs)
-        self.widget.input_type = "text"
-        self.widget.attrs.update({"inputmode": "numeric", "autocomplete": "off"})
-        self.widget.attrs.pop("min", None)
-        self.widget.attrs.pop("max", None)
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = unicodedata.normalize("NFKC", value)
-            for character in (",", "円", " ", "¥", "\\"):
-                value = value.replace(character, "")
-        return super().to_python(value)
 
 
 def formfield_for(db_field, **kwargs):
@@ -279,7 +59,7 @@ MONEY_FIELDS = {"budget", "requested_amount", "contract_amount"}
 # --- Starting a proposal ---------------------------------------------------------------
 
 
-class FormChoiceForm(forms.Form):
+class FormChoiceForm(PortalFormMixin, forms.Form):
     """Step one: which of the six forms the proposal takes."""
 
     form = forms.ChoiceField(
@@ -289,15 +69,11 @@ class FormChoiceForm(forms.Form):
         error_messages={"required": _("協働の形態を選んでください。")},
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["form"].mark = "required"
-
 
 # --- The common part -------------------------------------------------------------------
 
 
-class ProposalForm(PlainTextMixin, forms.ModelForm):
+class ProposalForm(PortalFormMixin, forms.ModelForm):
     submit_required = (
         "lead_organization",
         "title",
@@ -311,6 +87,7 @@ class ProposalForm(PlainTextMixin, forms.ModelForm):
         "safety_insurance",
         "safety_plan",
     )
+    date_ranges = [("starts_on", "ends_on")]
 
     lead_organization = forms.ModelChoiceField(
         label=_("提案する団体(主たる団体)"),
@@ -325,6 +102,8 @@ class ProposalForm(PlainTextMixin, forms.ModelForm):
             ),
         },
     )
+    # A draft saved without one is given the current 年度.
+    fiscal_year = FiscalYearField(required=False)
 
     class Meta:
         model = Project
@@ -379,31 +158,9 @@ class ProposalForm(PlainTextMixin, forms.ModelForm):
         self.fields["area"].empty_label = None
         self.fields["department"].queryset = Department.objects.all()
         self.fields["department"].empty_label = _("(わからない・選ばない)")
-        self.fields["fiscal_year"] = forms.IntegerField(
-            label=_("年度"),
-            required=False,
-            min_value=2000,
-            max_value=2100,
-            help_text=_("西暦で、年度の始まる年を入力します(例: 令和8年度なら 2026)。"),
-            widget=forms.TextInput(
-                attrs={"inputmode": "numeric", "size": 4, "autocomplete": "off"}
-            ),
-        )
-        self.fields["fiscal_year"].mark = "required"
-        if not self.instance.pk and not self.is_bound:
-            self.initial["fiscal_year"] = self.initial.get("fiscal_year") or current_fiscal_year()
-        if "lead_organization" in self.fields:
-            self.fields["lead_organization"].mark = "required"
 
     def clean_fiscal_year(self):
         return self.cleaned_data.get("fiscal_year") or current_fiscal_year()
-
-    def clean(self):
-        cleaned_data = super().clean()
-        starts_on, ends_on = cleaned_data.get("starts_on"), cleaned_data.get("ends_on")
-        if starts_on and ends_on and ends_on < starts_on:
-            self.add_error("ends_on", _("終了日は開始日と同じか、それより後の日付にしてください。"))
-        return cleaned_data
 
     def save(self, commit=True):
         project = super().save(commit=False)
@@ -418,18 +175,8 @@ class ProposalForm(PlainTextMixin, forms.ModelForm):
 # --- Each form's own part --------------------------------------------------------------
 
 
-class DetailForm(PlainTextMixin, forms.ModelForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if "expected_attendance" in self.fields:
-            self.fields["expected_attendance"] = forms.IntegerField(
-                label=_("参加予定人数"),
-                required=False,
-                min_value=0,
-                max_value=1_000_000,
-                widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 8}),
-            )
-            self.fields["expected_attendance"].mark = "optional"
+class DetailForm(PortalFormMixin, forms.ModelForm):
+    pass
 
 
 class SubsidyDetailForm(DetailForm):
@@ -451,6 +198,14 @@ class SubsidyDetailForm(DetailForm):
 
 class PatronageDetailForm(DetailForm):
     submit_required = ("event_name", "event_date", "venue")
+
+    expected_attendance = forms.IntegerField(
+        label=_("参加予定人数"),
+        required=False,
+        min_value=0,
+        max_value=1_000_000,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 8}),
+    )
 
     class Meta:
         model = PatronageDetail
@@ -476,6 +231,7 @@ class PatronageDetailForm(DetailForm):
 
 class CommissionDetailForm(DetailForm):
     submit_required = ("deliverables",)
+    date_ranges = [("contract_starts_on", "contract_ends_on")]
 
     class Meta:
         model = CommissionDetail
@@ -486,16 +242,6 @@ class CommissionDetailForm(DetailForm):
             "contract_amount": _("見積もりの金額を円で入力します。"),
             "deliverables": _("報告書、講座の実施など、納める成果を書きます。"),
         }
-
-    def clean(self):
-        cleaned_data = super().clean()
-        starts_on = cleaned_data.get("contract_starts_on")
-        ends_on = cleaned_data.get("contract_ends_on")
-        if starts_on and ends_on and ends_on < starts_on:
-            self.add_error(
-                "contract_ends_on", _("終了日は開始日と同じか、それより後の日付にしてください。")
-            )
-        return cleaned_data
 
 
 class CommitteeDetailForm(DetailForm):
@@ -542,7 +288,7 @@ DETAIL_FORMS = {
 # --- Partners and events -------------------------------------------------------------------
 
 
-class PartnerForm(PlainTextMixin, forms.ModelForm):
+class PartnerForm(PortalFormMixin, forms.ModelForm):
     class Meta:
         model = Partner
         fields = ["organization", "name", "role", "cost_share", "is_chair"]
@@ -567,7 +313,11 @@ class PartnerForm(PlainTextMixin, forms.ModelForm):
         return cleaned_data
 
 
-class EventForm(PlainTextMixin, forms.ModelForm):
+class EventForm(PortalFormMixin, forms.ModelForm):
+    # An event is a name on a date: a row without them cannot be kept, even in a draft.
+    submit_required = ("title", "starts_on")
+    date_ranges = [("starts_on", "ends_on")]
+
     class Meta:
         model = Event
         fields = ["title", "starts_on", "ends_on", "start_time", "end_time", "place", "address"]
@@ -581,23 +331,14 @@ class EventForm(PlainTextMixin, forms.ModelForm):
             "end_time": _("24時間表記で入力します(例: 16:00)。"),
         }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name in ("title", "starts_on"):
-            self.fields[name].mark = "required"
-
     def clean(self):
         cleaned_data = super().clean()
         if cleaned_data.get("DELETE"):
             return cleaned_data
-        # An event is a name on a date: a row without them cannot be kept, even in a draft.
         if not cleaned_data.get("title") and "title" not in self.errors:
             self.add_error("title", _("イベントの名称を入力してください。"))
         if not cleaned_data.get("starts_on") and "starts_on" not in self.errors:
             self.add_error("starts_on", _("イベントの開始日を入力してください。"))
-        starts_on, ends_on = cleaned_data.get("starts_on"), cleaned_data.get("ends_on")
-        if starts_on and ends_on and ends_on < starts_on:
-            self.add_error("ends_on", _("終了日は開始日と同じか、それより後の日付にしてください。"))
         return cleaned_data
 
 
@@ -627,7 +368,7 @@ EventFormSet = inlineformset_factory(
 # --- The self-check (事前チェック) ------------------------------------------------------------
 
 
-class SelfCheckForm(PlainTextMixin, forms.Form):
+class SelfCheckForm(PortalFormMixin, forms.Form):
     """One answer (はい / 一部 / いいえ) and an optional note per active checklist item."""
 
     def __init__(self, *args, project=None, **kwargs):
@@ -645,6 +386,7 @@ class SelfCheckForm(PlainTextMixin, forms.Form):
                 required=False,
                 initial=answer.answer if answer else None,
             )
+            # Every item needs an answer before submitting, none for a draft.
             self.fields[f"answer_{item.pk}"].mark = "required"
             self.fields[f"note_{item.pk}"] = forms.CharField(
                 label=_("補足"),
@@ -654,9 +396,7 @@ class SelfCheckForm(PlainTextMixin, forms.Form):
                 initial=answer.note if answer else "",
                 help_text=_("「一部」「いいえ」の場合は、理由や今後の予定を書きます。"),
             )
-            self.fields[f"note_{item.pk}"].mark = "optional"
-        if self.is_bound:  # again, now that the fields exist
-            self._clean_data()
+        self.prepare_fields()  # again, now that the fields exist
 
     def principles(self):
         """The items grouped by principle, each with its two bound fields, for the template."""
@@ -684,27 +424,14 @@ class SelfCheckForm(PlainTextMixin, forms.Form):
 # --- Files: the main image and the attachments --------------------------------------------
 
 
-def clean_file_name(name):
-    """The person's file name, safe to show and to send back in a header."""
-    name = remove_invisible_characters(str(name or ""))
-    for character in "\r\n\t":
-        name = name.replace(character, "")
-    name = name.replace("/", "_").replace("\\", "_")
-    name = name.replace('"', "'").strip() or "file"
-    if len(name) > 200:
-        stem, dot, extension = name.rpartition(".")
-        name = (stem[:190] + dot + extension[:8]) if dot else name[:200]
-    return name
-
-
-class FilesForm(PlainTextMixin, forms.Form):
+class FilesForm(PortalFormMixin, forms.Form):
     """The main image with its description, one upload per kind of document, and removal."""
 
     image = forms.FileField(
         label=_("メイン画像"),
         required=False,
         help_text=_("PNG または JPEG の画像です。事業の様子が伝わる写真やチラシの画像を選びます。"),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg"}),
+        widget=forms.ClearableFileInput(attrs={"accept": uploads.PROJECT_IMAGE.accept}),
     )
     image_alt = forms.CharField(
         label=_("画像の説明(代替テキスト)"),
@@ -739,14 +466,9 @@ class FilesForm(PlainTextMixin, forms.Form):
             self.fields[f"file_{kind.value}"] = forms.FileField(
                 label=kind.label,
                 required=False,
-                widget=forms.ClearableFileInput(
-                    attrs={
-                        "accept": ".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.pptx,"
-                        + ",".join(sorted(validators.CONTENT_TYPES))
-                    }
-                ),
+                widget=forms.ClearableFileInput(attrs={"accept": uploads.DOCUMENT.accept}),
             )
-            self.fields[f"file_{kind.value}"].mark = "optional"
+        self.prepare_fields()
         if project is not None and project.pk:
             self.fields["remove_attachments"].queryset = project.attachments.all()
             self.fields["image_alt"].initial = project.image_alt
@@ -766,11 +488,14 @@ class FilesForm(PlainTextMixin, forms.Form):
                 continue
             try:
                 if name == "image":
-                    checked = validators.check_upload(
-                        upload, allowed=validators.IMAGE_TYPES, max_bytes=self.image_max_bytes
+                    # Encoded anew without its metadata, under a random name.
+                    checked = uploads.clean_image(
+                        upload, uploads.PROJECT_IMAGE, max_bytes=self.image_max_bytes
                     )
                 else:
-                    checked = validators.check_upload(upload, max_bytes=self.max_bytes)
+                    checked = uploads.check_upload(
+                        upload, uploads.DOCUMENT, max_bytes=self.max_bytes
+                    )
             except ValidationError as error:
                 self.add_error(name, error)
             else:
@@ -790,12 +515,10 @@ class FilesForm(PlainTextMixin, forms.Form):
             to_delete.append((project.image.storage, project.image.name))
             project.image = ""
         if "image" in self.checked:
-            upload, checked = self.checked["image"]
+            _upload, image = self.checked["image"]
             if project.image:
                 to_delete.append((project.image.storage, project.image.name))
-            project.image.save(
-                f"{uuid.uuid4().hex}.{checked.file_type.extension}", upload, save=False
-            )
+            project.image.save(image.name, image, save=False)
         if "image_alt" in self.cleaned_data:
             project.image_alt = self.cleaned_data["image_alt"]
         project.save(update_fields=["image", "image_alt", "updated_at"])
@@ -807,7 +530,7 @@ class FilesForm(PlainTextMixin, forms.Form):
             attachment = Attachment(
                 project=project,
                 kind=kind,
-                original_name=clean_file_name(upload.name),
+                original_name=uploads.clean_file_name(upload.name),
                 content_type=checked.content_type,
                 size=checked.size,
                 uploaded_by=user,

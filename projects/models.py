@@ -1,3 +1,4 @@
+import datetime
 import os
 import uuid
 
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from organizations.models import ActivityField, Area, Department, Organization
 from portal.models import HistoryEntry
+from portal.uploads import extension_for
 from portal.wareki import fiscal_year_label
 
 
@@ -59,6 +61,17 @@ class Status(models.TextChoices):
 
 
 PUBLIC_STATUSES = (Status.PUBLISHED, Status.COMPLETED, Status.EVALUATED)
+
+# Dates and 年度 of projects and events lie within these bounds (the forms say so first).
+FIRST_DAY = datetime.date(2000, 1, 1)
+LAST_DAY = datetime.date(2100, 12, 31)
+FIRST_FISCAL_YEAR, LAST_FISCAL_YEAR = 2000, 2100
+
+
+def date_in_range(name, *, nullable=True):
+    """The condition of a CheckConstraint: the date field lies between FIRST_DAY and LAST_DAY."""
+    within = Q(**{f"{name}__gte": FIRST_DAY, f"{name}__lte": LAST_DAY})
+    return (Q(**{f"{name}__isnull": True}) | within) if nullable else within
 
 
 class ProjectAction(models.TextChoices):
@@ -188,7 +201,21 @@ class Project(models.Model):
                 | Q(starts_on__isnull=True)
                 | Q(ends_on__gte=models.F("starts_on")),
                 name="project_ends_after_start",
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(fiscal_year__gte=FIRST_FISCAL_YEAR, fiscal_year__lte=LAST_FISCAL_YEAR),
+                name="project_fiscal_year_in_range",
+                violation_error_message=_(
+                    "年度は2000年度から2100年度までの範囲で入力してください。"
+                ),
+            ),
+            models.CheckConstraint(
+                condition=date_in_range("starts_on") & date_in_range("ends_on"),
+                name="project_dates_in_range",
+                violation_error_message=_(
+                    "開始日と終了日は2000年1月1日から2100年12月31日までの範囲で入力してください。"
+                ),
+            ),
         ]
 
     def __str__(self):
@@ -291,7 +318,14 @@ class Event(models.Model):
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
                 name="event_ends_after_start",
-            )
+            ),
+            models.CheckConstraint(
+                condition=date_in_range("starts_on", nullable=False) & date_in_range("ends_on"),
+                name="event_dates_in_range",
+                violation_error_message=_(
+                    "開始日と終了日は2000年1月1日から2100年12月31日までの範囲で入力してください。"
+                ),
+            ),
         ]
 
     def __str__(self):
@@ -531,7 +565,7 @@ def attachment_kinds_for(form):
 
 
 class Attachment(models.Model):
-    """A document of a proposal. Checked by content on upload (projects.validators)."""
+    """A document of a proposal. Checked by content on upload (portal.uploads)."""
 
     Kind = AttachmentKind
 
@@ -566,18 +600,8 @@ class Attachment(models.Model):
 
     @property
     def extension(self):
-        return CONTENT_TYPE_EXTENSIONS.get(self.content_type, "bin")
+        return extension_for(self.content_type)
 
     @property
     def is_image(self):
         return self.content_type in ("image/png", "image/jpeg")
-
-
-CONTENT_TYPE_EXTENSIONS = {
-    "application/pdf": "pdf",
-    "image/png": "png",
-    "image/jpeg": "jpg",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
-    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
-    "application/vnd.openxmlformats-officedocument.presentationml.presentation": "pptx",
-}

@@ -1,60 +1,12 @@
-import datetime
-
 from django import forms
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from organizations.models import Organization
 from portal import ids
+from portal.forms import DatePartsField, FiscalYearField, PortalFormMixin, founded_year_field
 from projects.models import FORM_DETAIL_ATTRIBUTES, Project
-
-
-class DateParts(forms.MultiWidget):
-    """Year, month and day as three labelled inputs (デジタル庁 design system habit)."""
-
-    template_name = "staff/widgets/date_parts.html"
-
-    def __init__(self, attrs=None):
-        numeric = {"inputmode": "numeric", "autocomplete": "off"}
-        super().__init__(
-            [
-                forms.TextInput(attrs={**numeric, "size": 4, "maxlength": 4}),
-                forms.TextInput(attrs={**numeric, "size": 2, "maxlength": 2}),
-                forms.TextInput(attrs={**numeric, "size": 2, "maxlength": 2}),
-            ],
-            attrs,
-        )
-
-    def decompress(self, value):
-        if value:
-            return [value.year, value.month, value.day]
-        return [None, None, None]
-
-
-class DatePartsField(forms.MultiValueField):
-    widget = DateParts
-
-    def __init__(self, **kwargs):
-        kwargs.pop("max_length", None)
-        fields = (
-            forms.CharField(required=False),
-            forms.CharField(required=False),
-            forms.CharField(required=False),
-        )
-        super().__init__(fields, require_all_fields=False, **kwargs)
-
-    def compress(self, values):
-        if not values or not any(values):
-            return None
-        try:
-            year, month, day = (int(str(v).strip()) for v in values)
-            return datetime.date(year, month, day)
-        except (TypeError, ValueError, OverflowError) as error:
-            raise ValidationError(
-                _("年・月・日を半角数字で正しく入力してください(例: 2025 年 4 月 1 日)。")
-            ) from error
 
 
 class CoordinatorChoiceField(forms.ModelChoiceField):
@@ -64,7 +16,7 @@ class CoordinatorChoiceField(forms.ModelChoiceField):
         return f"{name}({departments})" if departments else name
 
 
-class VersionedForm(forms.ModelForm):
+class VersionedForm(PortalFormMixin, forms.ModelForm):
     """Carries the row's `updated_at` as it was when the page was shown, so that a save over
     someone else's newer save is refused instead of silently overwriting it."""
 
@@ -83,6 +35,9 @@ class VersionedForm(forms.ModelForm):
 class StaffProjectForm(VersionedForm):
     """What staff enter when the city starts a project or edits one for any organisation."""
 
+    date_ranges = [("starts_on", "ends_on")]
+
+    fiscal_year = FiscalYearField()
     starts_on = DatePartsField(label=_("開始日"), required=False)
     ends_on = DatePartsField(label=_("終了日"), required=False)
 
@@ -136,17 +91,9 @@ class StaffProjectForm(VersionedForm):
             .prefetch_related("departments")
             .order_by("email")
         )
-        self.fields["fiscal_year"].widget.attrs.update({"inputmode": "numeric"})
-
-    def clean(self):
-        cleaned = super().clean()
-        starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
-        if starts_on and ends_on and ends_on < starts_on:
-            self.add_error("ends_on", _("終了日は開始日と同じか、それより後の日付にしてください。"))
-        return cleaned
 
 
-class CommentForm(forms.Form):
+class CommentForm(PortalFormMixin, forms.Form):
     comment = forms.CharField(
         label=_("コメント"),
         required=False,
@@ -155,7 +102,7 @@ class CommentForm(forms.Form):
     )
 
 
-class CreateChoiceForm(forms.Form):
+class CreateChoiceForm(PortalFormMixin, forms.Form):
     """Whether a project staff register is saved as a draft or published at once."""
 
     publish = forms.BooleanField(
@@ -170,6 +117,8 @@ class CreateChoiceForm(forms.Form):
 class StaffOrganizationForm(VersionedForm):
     """Staff correct an organisation's data (e.g. from a paper form); the status changes only
     through the review buttons."""
+
+    founded_year = founded_year_field()
 
     class Meta:
         model = Organization
@@ -210,9 +159,16 @@ def _detail_formfield(field, **kwargs):
     return field.formfield(**kwargs)
 
 
+class StaffDetailForm(PortalFormMixin, forms.ModelForm):
+    # Pairs of the form-specific rows (委託's contract period); absent fields are skipped.
+    date_ranges = [("contract_starts_on", "contract_ends_on")]
+
+
 def detail_form_class(form_code):
     """A form for the project's form-specific row (補助, 後援, …), staff fields included
     (e.g. the granted amount of a 補助)."""
     model = Project._meta.get_field(FORM_DETAIL_ATTRIBUTES[form_code]).related_model
     names = [field.name for field in model._meta.fields if field.name not in ("id", "project")]
-    return forms.modelform_factory(model, fields=names, formfield_callback=_detail_formfield)
+    return forms.modelform_factory(
+        model, form=StaffDetailForm, fields=names, formfield_callback=_detail_formfield
+    )

@@ -1,9 +1,12 @@
-"""Template helpers for dates in 和暦 and fiscal years, used by every public page."""
+"""Template helpers for dates in 和暦 and fiscal years, used by every public page, and the
+error summary of forms."""
 
 from django import template
 from django.utils.html import format_html
 
 from portal import wareki
+from portal.forms import ErrorSummary
+from portal.forms import error_summary as build_error_summary
 
 register = template.Library()
 
@@ -65,3 +68,12 @@ def query_with(context, **changes):
             params[key] = val
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.inclusion_tag("forms/error_summary.html")
+def error_summary(*forms, entries=None):
+    """The list of errors at the top of a form page: `{% error_summary form other_form %}`,
+    or `{% error_summary entries=summary %}` with entries a view built."""
+    if entries is None:
+        entries = build_error_summary(*forms)
+    return {"summary": entries if isinstance(entries, ErrorSummary) else ErrorSummary(entries)}

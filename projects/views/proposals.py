@@ -8,15 +8,15 @@ so that a proposal's existence does not leak. State changes go through `projects
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import NON_FIELD_ERRORS
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from portal.files import image_response
+from portal.files import file_response, image_response
+from portal.forms import Section, error_summary
 from portal.history import PARTIES, history_items
 from principles.models import ChecklistItem, SelfCheckAnswer
 
@@ -142,50 +142,13 @@ def _all_valid(forms):
     return all(results)
 
 
-def _anchor(bound_field):
-    """The id of the first input of a field: a fieldset's first choice or date part."""
-    widget = bound_field.field.widget
-    if widget.use_fieldset and not widget.is_hidden:
-        return f"{bound_field.auto_id}_0"
-    return bound_field.auto_id
-
-
-def _form_errors(form, section, prefix_label=""):
-    entries = []
-    for name, errors in form.errors.items():
-        if name == NON_FIELD_ERRORS or name not in form.fields:
-            anchor, label = f"section-{section}", SECTION_LABELS[section]
-        else:
-            bound_field = form[name]
-            anchor, label = _anchor(bound_field), bound_field.label
-        for message in errors:
-            entries.append(
-                {"anchor": anchor, "label": f"{prefix_label}{label}", "message": message}
-            )
-    return entries
-
-
 def _error_summary(forms):
-    entries = []
-    for section, form in forms.items():
-        if section in ("partners", "events"):
-            for message in form.non_form_errors():
-                entries.append(
-                    {
-                        "anchor": f"section-{section}",
-                        "label": SECTION_LABELS[section],
-                        "message": message,
-                    }
-                )
-            for number, row in enumerate(form.forms, start=1):
-                prefix = _("%(section)s %(number)s件目: ") % {
-                    "section": SECTION_LABELS[section],
-                    "number": number,
-                }
-                entries.extend(_form_errors(row, section, prefix))
-        else:
-            entries.extend(_form_errors(form, section))
-    return entries
+    return error_summary(
+        *(
+            Section(form, anchor=f"section-{name}", label=SECTION_LABELS[name])
+            for name, form in forms.items()
+        )
+    )
 
 
 def _attach_problems(forms, problems):
@@ -213,7 +176,7 @@ def _render_form_page(request, *, project, form_code, forms, organizations, stat
             "form_label": Form(form_code).label,
             "organizations": organizations,
             "forms": forms,
-            "error_summary": errors,
+            "summary": errors,
             "attachment_kinds": attachment_kinds_for(form_code),
             "lead_days": settings.PATRONAGE_APPLICATION_LEAD_DAYS,
             "max_attachment_size": settings.PROPOSAL_ATTACHMENT_MAX_BYTES,
@@ -441,16 +404,6 @@ def proposal_detail(request, pk):
 # --- Files ---------------------------------------------------------------------------------
 
 
-def _private_file_response(handle, *, content_type, filename, inline):
-    response = FileResponse(
-        handle, as_attachment=not inline, filename=filename, content_type=content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 def attachment_file(request, pk, attachment_pk):
     """An attachment, only for those who see the proposal. Images, verified on upload, may
     show in the browser; every other file is a download."""
@@ -458,12 +411,8 @@ def attachment_file(request, pk, attachment_pk):
     if not permissions.can_view_project_files(request.user, project):
         raise Http404
     attachment = get_object_or_404(Attachment, pk=attachment_pk, project=project)
-    try:
-        handle = attachment.file.open("rb")
-    except (FileNotFoundError, ValueError) as error:
-        raise Http404 from error
-    return _private_file_response(
-        handle,
+    return file_response(
+        attachment.file,
         content_type=attachment.content_type,
         filename=attachment.original_name,
         inline=attachment.is_image,

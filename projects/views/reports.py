@@ -12,17 +12,17 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from portal import ids
+from portal import ids, uploads
+from portal.forms import PortalFormMixin
 
 from .. import lifecycle, permissions
 from ..models import Form, Project, ProjectAction, Report, ReportPhoto, SubsidyDetail
 
-PHOTO_MAX_BYTES = 5 * 1024 * 1024
 
-
-class ReportForm(forms.ModelForm):
+class ReportForm(PortalFormMixin, forms.ModelForm):
     settlement = forms.CharField(
         label=_("収支決算"),
         required=False,
@@ -30,10 +30,10 @@ class ReportForm(forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("補助事業では、収入と支出の内訳を書きます。領収書は添付ファイルで提出します。"),
     )
-    photo = forms.ImageField(
+    photo = forms.FileField(
         label=_("写真を追加"),
         required=False,
-        help_text=_("JPEG または PNG、5MB までです。1回の保存で1枚ずつ追加できます。"),
+        widget=forms.ClearableFileInput(attrs={"accept": uploads.REPORT_PHOTO.accept}),
     )
     photo_alt = forms.CharField(
         label=_("写真の説明"),
@@ -60,11 +60,15 @@ class ReportForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if not with_settlement:
             del self.fields["settlement"]
+        self.fields["photo"].help_text = _(
+            "JPEG または PNG、%(size)sまでです。1回の保存で1枚ずつ追加できます。"
+        ) % {"size": filesizeformat(uploads.REPORT_PHOTO.max_bytes)}
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")
-        if photo and photo.size > PHOTO_MAX_BYTES:
-            raise forms.ValidationError(_("写真は5MBまでにしてください。"))
+        if photo:
+            # Encoded anew without its metadata (GPS), under a random name.
+            return uploads.clean_image(photo, uploads.REPORT_PHOTO)
         return photo
 
     def clean(self):
@@ -74,7 +78,7 @@ class ReportForm(forms.ModelForm):
         return cleaned
 
 
-class NoticeForm(forms.Form):
+class NoticeForm(PortalFormMixin, forms.Form):
     kind = forms.ChoiceField(
         label=_("届出の種類"),
         choices=[

@@ -106,7 +106,7 @@ def test_new_user_signs_up_confirms_and_registers_an_organization(
     page.get_by_role("button", name="登録を申し込む").click()
     summary = page.get_by_role("alert")
     assert "カタカナまたはひらがなで入力してください" in summary.inner_text()
-    assert "画像として読み込めませんでした" in summary.inner_text()
+    assert "中身が受け付けている形式ではありません" in summary.inner_text()
     assert page.get_by_label("団体の紹介").input_value() == "新河岸川でほたるを育てています。"
     assert page.get_by_role("checkbox", name="環境の保全を図る活動").is_checked()
     assert_accessible()

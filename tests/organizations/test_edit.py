@@ -82,6 +82,6 @@ def test_hostile_logo_on_edit_keeps_the_old_logo(client, member, organization):
     name = organization.logo.name
     response = edit(client, organization, logo=uploads.decompression_bomb())
     assert response.status_code == 200
-    assert "画素数が大きすぎる" in response.content.decode()
+    assert "画像の大きさ(縦横のピクセル数)が大きすぎます" in response.content.decode()
     organization.refresh_from_db()
     assert organization.logo.name == name

@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from organizations.models import ActivityField, Area, Membership, Organization
 from tests import factories
+from tests.files import assert_without_metadata, photo_with_gps
 from tests.organizations import uploads
 
 pytestmark = pytest.mark.django_db
@@ -170,12 +171,28 @@ def test_hostile_text_gets_a_clear_error_not_a_500(client, citizen, field, value
 
 def test_a_real_logo_is_stored_under_a_random_name_with_its_true_extension(client, citizen):
     client.force_login(citizen)
-    response = client.post(REGISTER_URL, valid_data(logo=uploads.png(name="my logo.jpg.html")))
+    response = client.post(REGISTER_URL, valid_data(logo=uploads.png(name="my logo.PNG")))
     assert response.status_code == 302
     organization = Organization.objects.get(name="上福岡ほたるの会")
     assert organization.logo.name.startswith("organizations/logos/")
     assert organization.logo.name.endswith(".png")
     assert "my logo" not in organization.logo.name
+
+
+def test_a_logo_photo_is_stored_upright_without_its_gps(client, citizen):
+    client.force_login(citizen)
+    response = client.post(REGISTER_URL, valid_data(logo=photo_with_gps("IMG_0007.JPG")))
+    assert response.status_code == 302
+    logo = Organization.objects.get(name="上福岡ほたるの会").logo
+    assert logo.name.endswith(".jpg") and "IMG_0007" not in logo.name
+    assert assert_without_metadata(logo) == ((30, 60), "JPEG")
+
+
+def test_founded_year_before_meiji_is_refused(client, citizen):
+    client.force_login(citizen)
+    response = client.post(REGISTER_URL, valid_data(founded_year="1867"))
+    assert response.status_code == 200
+    assert "1868 以上" in response.content.decode()
 
 
 def test_a_jpeg_logo_is_accepted(client, citizen):
@@ -188,12 +205,13 @@ def test_a_jpeg_logo_is_accepted(client, citizen):
 @pytest.mark.parametrize(
     ("upload", "message"),
     [
-        (uploads.text_named_png, "画像として読み込めませんでした"),
-        (uploads.pdf_named_jpg, "画像として読み込めませんでした"),
+        (uploads.text_named_png, "中身が受け付けている形式ではありません"),
+        (uploads.pdf_named_jpg, "PDFはここでは受け付けていません"),
         (uploads.oversized, "ファイルが大きすぎます"),
-        (uploads.decompression_bomb, "画素数が大きすぎる"),
-        (uploads.svg_with_script, "SVG や HTML のファイルは使えません"),
+        (uploads.decompression_bomb, "画像の大きさ(縦横のピクセル数)が大きすぎます"),
+        (uploads.svg_with_script, "HTML や SVG などのファイルは受け付けていません"),
         (lambda: uploads.svg_with_script(name="logo.png", content_type="image/png"), "SVG"),
+        (lambda: uploads.png(name="my logo.jpg.html"), "拡張子(.html)とファイルの中身"),
     ],
 )
 def test_hostile_logo_gets_a_clear_error_and_the_form_keeps_the_rest(
@@ -217,7 +235,7 @@ def test_huge_dimensions_below_pillows_guard_are_refused_too(client, citizen):
         valid_data(logo=uploads.decompression_bomb(width=6000, height=6000)),
     )
     assert response.status_code == 200
-    assert "画素数が大きすぎます" in response.content.decode()
+    assert "縦横のピクセル数)が大きすぎます" in response.content.decode()
 
 
 def test_an_empty_file_is_refused(client, citizen):

@@ -8,6 +8,7 @@ from PIL import Image
 
 from projects.models import Report, ReportPhoto
 from tests import factories
+from tests.files import image_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +35,15 @@ def test_logo_of_an_approved_organisation_is_public(client):
         f"/organizations/{organization.pk}/logo/"
         in client.get(f"/organizations/{organization.pk}/").content.decode()
     )
+
+
+@pytest.mark.parametrize(
+    ("extension", "content_type"), [("gif", "image/gif"), ("webp", "image/webp")]
+)
+def test_gif_and_webp_logos_are_served_as_what_they_are(client, extension, content_type):
+    organization = factories.make_organization(logo=image_upload(extension, name=f"l.{extension}"))
+    response = client.get(f"/organizations/{organization.pk}/logo/")
+    assert response["Content-Type"] == content_type
 
 
 def test_logo_of_a_pending_organisation_is_404_to_the_public(client, member):

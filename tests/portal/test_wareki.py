@@ -153,3 +153,32 @@ def test_fiscal_year_filter_renders_any_stored_year():
     assert fiscal_year(202) == "西暦202年度"
     assert fiscal_year("20255") == "西暦20255年度"
     assert fiscal_year("not a year") == "not a year"
+
+
+def test_current_fiscal_year_changes_on_the_first_of_april():
+    assert wareki.current_fiscal_year(datetime.date(2026, 3, 31)) == 2025
+    assert wareki.current_fiscal_year(datetime.date(2026, 4, 1)) == 2026
+
+
+@pytest.mark.parametrize(
+    ("typed", "year"),
+    [
+        ("2026", 2026),
+        ("２０２６年度", 2026),
+        ("R8", 2026),
+        ("r８", 2026),
+        ("令和8", 2026),
+        ("令和 8 年度", 2026),
+        ("令和元年", 2019),
+        ("H31", 2019),
+        ("平成30年度", 2018),
+        ("S64", 1989),
+    ],
+)
+def test_typed_years_are_read_in_wareki_and_seireki(typed, year):
+    assert wareki.parse_year(typed) == year
+
+
+@pytest.mark.parametrize("typed", ["", "R", "令和", "26", "20255", "R123", "来年", "2026-04"])
+def test_text_that_is_no_year_is_none(typed):
+    assert wareki.parse_year(typed) is None

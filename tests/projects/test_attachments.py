@@ -1,142 +1,14 @@
-"""Files are judged by content: what is accepted, what is refused with which message, and
-how accepted files are served (only to those who see the proposal, with safe headers)."""
+"""The files of a proposal: refused files are named beside their field (the checks
+themselves are tested in tests/portal/test_uploads.py), and accepted files are served only
+to those who see the proposal, with safe headers."""
 
 import pytest
-from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from projects import validators
-from projects.forms import FilesForm, clean_file_name
+from projects.forms import FilesForm
 from projects.models import Attachment
 from tests import factories
-from tests.projects.proposal_data import (
-    bomb_png_file,
-    html_as_pdf_file,
-    jpeg_file,
-    office_file,
-    pdf_file,
-    png_file,
-    svg_file,
-    text_as_png_file,
-)
-
-
-def refusal(upload, **kwargs):
-    with pytest.raises(ValidationError) as caught:
-        validators.check_upload(upload, **kwargs)
-    return caught.value
-
-
-# --- Validation by content -------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("upload", "content_type"),
-    [
-        (pdf_file(), "application/pdf"),
-        (png_file(), "image/png"),
-        (jpeg_file(), "image/jpeg"),
-        (office_file("docx"), validators.FILE_TYPES["docx"].content_type),
-        (office_file("xlsx"), validators.FILE_TYPES["xlsx"].content_type),
-        (office_file("pptx"), validators.FILE_TYPES["pptx"].content_type),
-    ],
-)
-def test_accepted_kinds_are_recognised_by_content(upload, content_type, settings):
-    checked = validators.check_upload(upload)
-    assert checked.content_type == content_type
-
-
-def test_image_dimensions_are_read_with_pillow():
-    checked = validators.check_upload(png_file(size=(64, 48)))
-    assert (checked.width, checked.height) == (64, 48)
-
-
-def test_html_named_pdf_is_refused_as_markup():
-    error = refusal(html_as_pdf_file())
-    assert error.code == "markup"
-    assert "HTML" in error.messages[0]
-
-
-def test_text_named_png_is_refused_naming_the_extension():
-    error = refusal(text_as_png_file())
-    assert error.code == "unknown_type"
-    assert "「.png」" in error.messages[0]
-
-
-def test_svg_with_script_is_refused():
-    error = refusal(svg_file())
-    assert error.code == "markup"
-    assert "SVG" in error.messages[0]
-
-
-def test_decompression_bomb_beyond_pillows_hard_limit_is_refused():
-    upload = bomb_png_file(side=20_000)
-    assert upload.size < 200_000  # small on disk
-    error = refusal(upload, allowed=validators.IMAGE_TYPES)
-    assert error.code == "image_too_large"
-
-
-def test_image_in_pillows_warning_range_is_refused_not_only_warned():
-    error = refusal(bomb_png_file(side=11_000), allowed=validators.IMAGE_TYPES)
-    assert error.code == "image_too_large"
-
-
-def test_image_above_the_portals_own_pixel_limit_is_refused(monkeypatch):
-    monkeypatch.setattr(validators, "MAX_IMAGE_PIXELS", 1000)
-    error = refusal(png_file(size=(40, 30)))
-    assert error.code == "image_too_large"
-
-
-def test_truncated_png_is_refused_as_broken():
-    content = png_file().read()[:60]
-    error = refusal(SimpleUploadedFile("broken.png", content))
-    assert error.code == "broken_image"
-
-
-def test_oversized_file_is_refused_with_both_sizes():
-    error = refusal(pdf_file(), max_bytes=20)
-    assert error.code == "too_large"
-    assert "バイト" in error.messages[0]
-
-
-def test_empty_file_is_refused():
-    assert refusal(SimpleUploadedFile("empty.pdf", b"")).code == "empty"
-
-
-def test_extension_must_agree_with_content():
-    error = refusal(SimpleUploadedFile("kiyaku.docx", pdf_file().read()))
-    assert error.code == "extension_mismatch"
-    assert ".docx" in error.messages[0] and "PDF" in error.messages[0]
-
-
-def test_document_with_macros_is_refused():
-    assert refusal(office_file("docx", "meibo.docx", macro=True)).code == "macro"
-
-
-def test_zip_that_is_not_an_office_document_is_refused():
-    import io
-    import zipfile
-
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("readme.txt", "hello")
-    error = refusal(SimpleUploadedFile("archive.docx", buffer.getvalue()))
-    assert error.code == "unknown_type"
-
-
-def test_image_upload_refuses_documents():
-    error = refusal(pdf_file(), allowed=validators.IMAGE_TYPES)
-    assert error.code == "not_allowed"
-
-
-def test_file_name_is_cleaned_for_display_and_headers():
-    assert clean_file_name("..\\..\\etc/passwd") == ".._.._etc_passwd"
-    assert clean_file_name('a"b\r\n.pdf') == "a'b.pdf"
-    long_name = "あ" * 300 + ".pdf"
-    assert len(clean_file_name(long_name)) <= 200
-    assert clean_file_name(long_name).endswith(".pdf")
-
+from tests.projects.proposal_data import html_as_pdf_file, pdf_file, png_file, svg_file
 
 # --- The files part of the form ----------------------------------------------------------------
 

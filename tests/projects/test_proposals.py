@@ -11,6 +11,7 @@ from principles.models import ChecklistItem, SelfCheckAnswer
 from projects import lifecycle
 from projects.models import Attachment, Form, PatronageDetail, Project, Transition
 from tests import factories
+from tests.files import assert_without_metadata, photo_with_gps
 from tests.projects.proposal_data import (
     office_file,
     pdf_file,
@@ -78,10 +79,10 @@ def test_form_page_shows_the_chosen_forms_own_fields(signed_in):
 
 
 def test_fiscal_year_starts_as_the_current_one(signed_in):
-    from projects.forms import current_fiscal_year
+    from portal.wareki import current_fiscal_year
 
     content = signed_in.get(create_url("cohosting")).content.decode()
-    assert f'name="fiscal_year" value="{current_fiscal_year()}"' in content
+    assert f'<option value="{current_fiscal_year()}" selected>' in content
     assert current_fiscal_year(datetime.date(2026, 3, 31)) == 2025
     assert current_fiscal_year(datetime.date(2026, 4, 1)) == 2026
 
@@ -341,6 +342,29 @@ def test_attachment_and_image_are_uploaded_with_the_form(signed_in, organization
     assert project.image_alt == "花を植える参加者"
     image = signed_in.get(reverse("projects:proposal_image", args=[project.pk]))
     assert image["Content-Type"] == "image/png"
+
+
+def test_main_image_is_stored_upright_without_its_gps_under_a_random_name(signed_in, organization):
+    project = create(signed_in, "cohosting", organization)
+    data = proposal_data("cohosting")
+    data.update(
+        {
+            "partners-TOTAL_FORMS": "0",
+            "files-image": photo_with_gps("IMG_0001.JPG", size=(60, 30)),
+            "files-image_alt": "花を植える参加者",
+        }
+    )
+    assert signed_in.post(edit_url(project), data).status_code == 302
+    project.refresh_from_db()
+    assert project.image.name.startswith("projects/images/")
+    assert project.image.name.endswith(".jpg") and "IMG_0001" not in project.image.name
+    size, image_format = assert_without_metadata(project.image)
+    assert (size, image_format) == ((30, 60), "JPEG")
+
+
+def test_fiscal_year_typed_in_wareki_is_understood(signed_in, organization):
+    project = create(signed_in, "cohosting", organization, fiscal_year="令和9年度")
+    assert project.fiscal_year == 2027
 
 
 def test_attachment_can_be_removed_while_draft(signed_in, organization, member):

@@ -164,6 +164,63 @@ def test_malformed_dates_get_clear_messages(signed_in, organization, parts, mess
     assert_refused_and_kept(response, message)
 
 
+@pytest.mark.parametrize(
+    ("year", "message"),
+    [
+        ("1900", "年は2000年から2100年までの範囲で入力してください。"),
+        ("20255", "年は西暦の4桁で入力してください"),
+    ],
+)
+def test_dates_outside_the_range_of_projects_are_refused_at_input(
+    signed_in, organization, year, message
+):
+    response = post_create(
+        signed_in, organization, starts_on_0=year, starts_on_1="4", starts_on_2="1"
+    )
+    assert_refused_and_kept(response, message)
+    assert not Project.objects.exists()
+
+
+def test_event_in_1900_is_refused_at_input(signed_in, organization):
+    response = post_create(
+        signed_in,
+        organization,
+        **{
+            "events-0-title": "説明会",
+            "events-0-starts_on_0": "1900",
+            "events-0-starts_on_1": "5",
+            "events-0-starts_on_2": "10",
+        },
+    )
+    assert_refused_and_kept(response, "イベント 1件目: 開始日: 年は2000年から2100年まで")
+
+
+def test_contract_ending_before_it_starts_is_refused(signed_in, organization):
+    response = post_create(
+        signed_in,
+        organization,
+        form_code="commission",
+        **{
+            "detail-contract_starts_on_0": "2026",
+            "detail-contract_starts_on_1": "6",
+            "detail-contract_starts_on_2": "1",
+            "detail-contract_ends_on_0": "2026",
+            "detail-contract_ends_on_1": "5",
+            "detail-contract_ends_on_2": "31",
+        },
+    )
+    content = assert_refused_and_kept(response, "終了日は開始日と同じか、それより後の日付に")
+    assert 'href="#id_detail-contract_ends_on_0"' in content
+
+
+@pytest.mark.parametrize("typed", ["1999", "来年", "R99"])
+def test_fiscal_year_outside_the_range_is_refused(signed_in, organization, typed):
+    response = post_create(signed_in, organization, fiscal_year=typed)
+    content = assert_refused_and_kept(response, "年度")
+    assert 'href="#id_fiscal_year"' in content
+    assert not Project.objects.exists()
+
+
 def test_full_width_digits_are_understood(signed_in, organization):
     response = post_create(
         signed_in, organization, starts_on_0="２０２６", starts_on_1="４", starts_on_2="１"

@@ -11,6 +11,8 @@ from PIL import Image
 from projects import lifecycle
 from projects.models import PatronageDetail, Report, SubsidyDetail
 from tests import factories
+from tests.files import assert_without_metadata, image_upload, photo_with_gps
+from tests.projects.proposal_data import bomb_png_file, svg_file
 
 pytestmark = pytest.mark.django_db
 
@@ -248,3 +250,56 @@ def test_member_panel_leaves_out_staff_internal_edits(client, member, coordinati
     body = client.get(f"/projects/{project.pk}/").content.decode()
     assert "写真の差し替えをお願いします" in body
     assert "内部メモ" not in body
+
+
+# --- Photos: checked by content, stored without their metadata ---------------------------------
+
+
+def post_photo(client, project, photo):
+    return client.post(
+        f"/projects/{project.pk}/report/",
+        {"activities": "開催", "photo": photo, "photo_alt": "配膳する学生", "save": "1"},
+    )
+
+
+def test_photo_is_stored_upright_without_gps_under_a_random_name(client, member, project):
+    client.force_login(member)
+    assert post_photo(client, project, photo_with_gps("IMG_0042.JPG")).status_code == 302
+    photo = Report.objects.get(project=project).photos.get()
+    assert photo.image.name.startswith("projects/reports/")
+    assert photo.image.name.endswith(".jpg") and "IMG_0042" not in photo.image.name
+    assert assert_without_metadata(photo.image) == ((30, 60), "JPEG")
+
+
+@pytest.mark.parametrize(
+    ("upload", "message"),
+    [
+        (lambda: image_upload("gif"), "GIF画像はここでは受け付けていません"),
+        (lambda: image_upload("bmp"), "BMP画像はここでは受け付けていません"),
+        (lambda: image_upload("tiff"), "TIFF画像はここでは受け付けていません"),
+        (lambda: image_upload("ico"), "はここでは受け付けていません"),
+        (svg_file, "HTML や SVG などのファイルは受け付けていません"),
+        (lambda: bomb_png_file(side=10_000), "画像の大きさ(縦横のピクセル数)が大きすぎます"),
+        (lambda: image_upload("png", name="photo.jpg"), "一致しません"),
+    ],
+)
+def test_photo_that_is_no_png_or_jpeg_is_refused_with_a_message(
+    client, member, project, upload, message
+):
+    client.force_login(member)
+    response = post_photo(client, project, upload())
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert message in body
+    assert 'id="id_photo_error"' in body
+    assert "配膳する学生" in body  # what was typed stays
+    assert not Report.objects.exists()
+
+
+def test_photo_size_limit_is_the_setting(client, member, project, settings):
+    settings.REPORT_PHOTO_MAX_BYTES = 20
+    client.force_login(member)
+    response = post_photo(client, project, _png())
+    assert "ファイルが大きすぎます" in response.content.decode()
+    assert "20\xa0バイト以下" in response.content.decode()
+    assert "20\xa0バイトまでです" in client.get(f"/projects/{project.pk}/report/").content.decode()

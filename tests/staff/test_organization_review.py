@@ -147,6 +147,24 @@ def test_organisation_edit_with_errors_keeps_the_input(client, coordinating_staf
     assert not OrganizationTransition.objects.exists()
 
 
+@pytest.mark.parametrize(("year", "message"), [("1867", "1868 以上"), ("3000", "以下")])
+def test_staff_cannot_enter_a_founding_year_before_meiji_or_after_this_year(
+    client, coordinating_staff, organization, year, message
+):
+    client.force_login(coordinating_staff)
+    data = {
+        "name": organization.name,
+        "name_kana": organization.name_kana,
+        "kind": organization.kind,
+        "founded_year": year,
+    }
+    response = client.post(f"/staff/organizations/{organization.pk}/edit/", data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    organization.refresh_from_db()
+    assert organization.founded_year is None
+
+
 def test_department_staff_cannot_edit_organisations(client, department_staff, organization):
     client.force_login(department_staff)
     assert client.get(f"/staff/organizations/{organization.pk}/edit/").status_code == 403

@@ -61,8 +61,40 @@ def test_bad_date_is_a_clear_message_and_keeps_what_was_typed(
     response = client.post("/staff/projects/new/", _data(organization, starts_on_1="13"))
     assert response.status_code == 200
     body = response.content.decode()
-    assert "年・月・日を半角数字で正しく入力してください" in body
+    assert "月は1から12までの数字で入力してください。" in body
     assert "市が始める防災協働事業" in body
+    assert not Project.objects.exists()
+
+
+def test_fiscal_year_typed_in_wareki_is_understood(client, coordinating_staff, organization):
+    client.force_login(coordinating_staff)
+    response = client.post("/staff/projects/new/", _data(organization, fiscal_year="R8"))
+    assert response.status_code == 302
+    assert Project.objects.get().fiscal_year == 2026
+
+
+def test_fiscal_year_is_chosen_from_a_list_of_reiwa_years(client, coordinating_staff):
+    client.force_login(coordinating_staff)
+    body = client.get("/staff/projects/new/").content.decode()
+    assert '<select name="fiscal_year"' in body
+    assert "令和8年度(2026年度)" in body
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"starts_on_0": "1900"}, "年は2000年から2100年までの範囲で入力してください。"),
+        ({"ends_on_0": "20255"}, "年は西暦の4桁で入力してください"),
+        ({"fiscal_year": "1999"}, "年度は2000年度から2100年度までの範囲で選んでください。"),
+    ],
+)
+def test_dates_and_years_outside_the_range_are_refused(
+    client, coordinating_staff, organization, changes, message
+):
+    client.force_login(coordinating_staff)
+    response = client.post("/staff/projects/new/", _data(organization, **changes))
+    assert response.status_code == 200
+    assert message in response.content.decode()
     assert not Project.objects.exists()
 
 
@@ -288,6 +320,6 @@ def test_bad_event_date_is_listed_at_the_top_and_nothing_is_saved(
     assert response.status_code == 200
     body = response.content.decode()
     assert body.count('id="error-summary-title"') == 1
-    assert "開催日: 年・月・日を半角数字で正しく入力してください" in body
+    assert "開催日: 2026年2月30日という日付はありません。" in body
     assert "市民音楽祭" in body
     assert not Transition.objects.exists()

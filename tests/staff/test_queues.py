@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from projects.models import PatronageDetail
+from projects.models import PatronageDetail, Project
 from staff.queues import report_due_on
 from tests import factories
 
@@ -45,8 +45,9 @@ def test_patronage_without_its_detail_row_falls_back_to_the_end_of_the_project(s
 def test_due_date_near_the_end_of_the_calendar_is_held_there():
     project = _patronage(datetime.date(9999, 12, 20))
     assert report_due_on(project) == datetime.date.max
-    project = factories.make_project(
-        starts_on=datetime.date(9999, 12, 1), ends_on=datetime.date(9999, 12, 31)
+    # The database refuses such project dates now; the computation holds all the same.
+    project = Project(
+        form="cohosting", starts_on=datetime.date(9999, 12, 1), ends_on=datetime.date(9999, 12, 31)
     )
     assert report_due_on(project) == datetime.date.max
 
