@@ -16,6 +16,7 @@ from portal.wareki import add_days, wareki_date
 from principles.models import ChecklistItem
 
 from .models import FORM_DETAIL_ATTRIBUTES, REQUIRED_ATTACHMENT_KINDS, Form, Project
+from .sections import section_problems
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,8 @@ def proposal_problems(project, today=None):
                     _("「%(kind)s」のファイルを添付してください。") % {"kind": kind.label},
                 )
             )
+
+    problems.extend(section_problems(project, today))
 
     answered = set(project.self_check_answers.exclude(answer="").values_list("item_id", flat=True))
     for item in ChecklistItem.objects.filter(is_active=True):
