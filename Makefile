@@ -41,6 +41,7 @@ lint: setup
 	$(BIN)/ruff format --check .
 	$(MANAGE) makemigrations --check --dry-run
 	$(MANAGE) check
+	@if [ -x ../shared/tools/app-cycles ]; then ../shared/tools/app-cycles .; fi
 
 test: setup browsers lint
 	$(MANAGE) collectstatic --noinput -v0

@@ -24,12 +24,18 @@ logger = logging.getLogger(__name__)
 # The mail each lifecycle's audiences get: (lifecycle, audience) -> template kind. The lifecycle
 # tables (projects/lifecycle.py, organizations/lifecycle.py) say which audience hears of which
 # action; this says what the audience is and what it reads.
+# An action may have a mail of its own: (lifecycle, audience, action) -> template kind.
 MAILS = {
     ("project", "organization"): "project_decision",
     ("project", "city"): "project_filing",
     ("organization", "members"): "organization_decision",
     ("organization", "city"): "organization_registered",
+    ("organization", "city", "change_identity"): "organization_identity_changed",
 }
+
+
+def mail_kind(lifecycle_name, audience, action):
+    return MAILS.get((lifecycle_name, audience, action)) or MAILS[(lifecycle_name, audience)]
 
 
 def _emails(users):
@@ -99,7 +105,7 @@ def announce(lifecycle, entry_id):
         return
     subject = getattr(entry, subject_field)
     for audience in action.audience:
-        kind = MAILS[(lifecycle.name, audience)]
+        kind = mail_kind(lifecycle.name, audience, entry.action)
         recipients, context = AUDIENCES[(lifecycle.name, audience)](subject)
         context.update(
             {

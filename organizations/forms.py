@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from city.profile import current as current_city
 from portal import ids, uploads
-from portal.forms import PortalFormMixin, founded_year_field
+from portal.forms import OnceFormMixin, PortalFormMixin, VersionedFormMixin, founded_year_field
 
 from .models import ActivityField, Area, Invitation, Membership, Organization
 
@@ -58,7 +58,7 @@ def clean_phone(value):
     return value
 
 
-class OrganizationForm(PortalFormMixin, forms.ModelForm):
+class OrganizationForm(OnceFormMixin, VersionedFormMixin, PortalFormMixin, forms.ModelForm):
     """The organisation's profile, as the organisation keeps it (registration and edits)."""
 
     kind = forms.ChoiceField(
@@ -221,7 +221,7 @@ class OrganizationForm(PortalFormMixin, forms.ModelForm):
             self.instance.logo.storage.delete(name)
 
 
-class InvitationForm(PortalFormMixin, forms.ModelForm):
+class InvitationForm(OnceFormMixin, PortalFormMixin, forms.ModelForm):
     email = forms.EmailField(
         label=_("招待する人のメールアドレス"),
         max_length=254,

@@ -42,6 +42,12 @@ ACTIONS = (
            confirm=True),
     Action(A.EDIT, sources=tuple(S.values), actors=(COORDINATOR, SYSTEM), effects=(touch,),
            visibility=Visibility.STAFF, record_only=True),
+    # The members keep their profile; every change is in the history. A change to the public
+    # identity of an approved organisation (name, web site, representative) is told to 協働推進課.
+    Action(A.UPDATE_PROFILE, sources=tuple(S.values), actors=(MEMBER, SYSTEM), effects=(touch,),
+           comment=Comment.NONE, record_only=True),
+    Action(A.CHANGE_IDENTITY, sources=(S.APPROVED,), actors=(MEMBER, SYSTEM), effects=(touch,),
+           comment=Comment.NONE, audience=(CITY,), record_only=True),
 )  # fmt: skip
 
 ORGANIZATION_LIFECYCLE = Lifecycle(

@@ -177,6 +177,8 @@ class OrganizationAction(models.TextChoices):
     REJECT = "reject", _("不承認")
     SUSPEND = "suspend", _("停止")
     EDIT = "edit", _("編集")
+    UPDATE_PROFILE = "update_profile", _("団体の情報の更新")
+    CHANGE_IDENTITY = "change_identity", _("団体名などの変更")
 
 
 class OrganizationTransition(HistoryEntry):

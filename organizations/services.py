@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import display_name_of
 from city.profile import current as current_city
 from city.profile import mail_sender
+from portal import once
 from portal.changes import diff, snapshot
 from portal.mail import render_subject, render_text
 from portal.site import absolute_url
@@ -48,16 +49,19 @@ def hash_token(token):
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def organization_register(*, organization, fields, owner):
+def organization_register(*, organization, fields, owner, once_key=""):
     """Save a new organisation as pending, with the registering user as its owner; 協働推進課
-    is told (the lifecycle's `register` action)."""
+    is told (the lifecycle's `register` action). A second post of the same registration page
+    raises portal.once.AlreadyDone instead of registering the organisation twice."""
     with transaction.atomic():
+        claimed = once.claim(once_key)
         organization.status = Organization.Status.PENDING
         organization.approved_at = None
         organization.save()
         organization.fields.set(fields)
         Membership.objects.create(organization=organization, user=owner, role=Membership.Role.OWNER)
         lifecycle.apply(organization, OrganizationAction.REGISTER, actor=owner)
+        once.remember(claimed, reverse("organizations:edit", args=[organization.pk]))
     return organization
 
 
@@ -77,7 +81,39 @@ def organization_update(*, form, actor):
     return True
 
 
-def invitation_create(*, organization, email, role, invited_by):
+# Who the public meets: a change to these on an approved organisation is told to 協働推進課.
+IDENTITY_FIELDS = ("name", "name_kana", "public_url", "representative_name")
+
+
+def organization_profile_update(*, form, actor):
+    """The members save their organisation's profile from its (valid) form, under the row lock:
+    refused (returns False) when someone saved a newer version since the page was shown;
+    every changed field is recorded, and a change of the public identity of an approved
+    organisation is told to 協働推進課."""
+    names = [name for name in form.Meta.fields if name != "logo"]
+    with transaction.atomic():
+        locked = Organization.objects.select_for_update().get(pk=form.instance.pk)
+        if form.is_stale(locked):
+            return False
+        before = snapshot(locked, names)
+        saved = form.save()
+        changes = diff(saved, before, names)
+        if getattr(form, "logo_uploaded", False) or form.cleaned_data.get("logo_clear"):
+            changes.append({"field": "logo", "label": str(_("ロゴ")), "old": "", "new": ""})
+        if not changes:
+            return True
+        identity = [change for change in changes if change["field"] in IDENTITY_FIELDS]
+        action = (
+            OrganizationAction.CHANGE_IDENTITY
+            if identity and locked.status == Organization.Status.APPROVED
+            else OrganizationAction.UPDATE_PROFILE
+        )
+        lifecycle.apply(saved, action, actor=actor, changes=changes)
+    form.delete_obsolete_logo()
+    return True
+
+
+def invitation_create(*, organization, email, role, invited_by, once_key=""):
     """Create an invitation and e-mail its link (after the commit; a failed send is logged
     and the invitation stays, so the owner can send it again). Earlier open invitations
     to the same address are replaced: only the newest link works.
@@ -89,6 +125,9 @@ def invitation_create(*, organization, email, role, invited_by):
     with transaction.atomic():
         # The lock makes two owners inviting at once count one after the other.
         organization = Organization.objects.select_for_update().get(pk=organization.pk)
+        # The same page posted twice sends one mail (portal/once.py).
+        claimed = once.claim(once_key)
+        once.remember(claimed, reverse("organizations:members", args=[organization.pk]))
         _check_may_invite(organization)
         now = timezone.now()
         organization.invitations.open().filter(email__iexact=email).update(revoked_at=now)

@@ -14,6 +14,7 @@ renderer that draws every field the same way, and the error summary.
 
 import datetime
 import unicodedata
+import uuid
 from dataclasses import dataclass
 
 from django import forms
@@ -147,6 +148,45 @@ class PortalFormMixin:
 
 
 # --- Dates as 年 / 月 / 日 ----------------------------------------------------------------------
+
+
+class OnceFormMixin:
+    """A form that creates something carries a random key, so that posting the same page again
+    repeats nothing (portal/once.py). `once_key(scope, user)` is what the service claims."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["once"] = forms.CharField(
+            widget=forms.HiddenInput, required=False, max_length=64, initial=uuid.uuid4().hex
+        )
+
+    def once_key(self, scope, user):
+        key = "".join(c for c in (self.cleaned_data.get("once") or "") if c.isalnum())
+        if not key:
+            return ""
+        return f"{scope}:{getattr(user, 'pk', '') or ''}:{key}"
+
+
+class VersionedFormMixin:
+    """A model form that carries the row's `updated_at` as it was when the page was shown, so
+    that a save over someone else's newer save is refused (the service asks `is_stale` under
+    the row lock) instead of silently overwriting it; what was typed stays on the page."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"] = forms.CharField(widget=forms.HiddenInput, required=False)
+        if self.instance.pk and getattr(self.instance, "updated_at", None):
+            self.fields["version"].initial = self.instance.updated_at.isoformat()
+
+    def is_stale(self, current):
+        version = self.cleaned_data.get("version")
+        return bool(version) and version != current.updated_at.isoformat()
+
+
+STALE_EDIT = _(
+    "この間に、ほかの人が内容を更新しました。入力した内容は残してあります。"
+    "最新の内容を確認してから、もう一度保存してください。"
+)
 
 
 class DatePartsWidget(forms.MultiWidget):

@@ -54,3 +54,19 @@ class HistoryEntry(models.Model):
     @property
     def changed_state(self):
         return self.from_status != self.to_status
+
+
+class FormSubmission(models.Model):
+    """A form that was carried out, by the key its page carried: posting the same page again
+    (a double click, a reload, a second tab) repeats nothing (portal/once.py)."""
+
+    key = models.CharField(_("キー"), max_length=120, unique=True)
+    path = models.CharField(_("結果のページ"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("日時"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("送信済みのフォーム")
+        verbose_name_plural = _("送信済みのフォーム")
+
+    def __str__(self):
+        return self.key

@@ -8,10 +8,26 @@ class PrinciplesConfig(AppConfig):
 
     def ready(self):
         # The project lifecycle names the requirement; this app knows the evaluations.
+        from projects import sections
         from projects.lifecycle import EVALUATIONS_COMPLETE
         from projects.panels import PROJECT_PAGE
 
+        from . import sections as self_check
         from .selectors import evaluations_complete, published_comparison
+
+        sections.register(
+            sections.ProposalSection(
+                code="selfcheck",
+                label=self_check.LABEL,
+                problems=self_check.problems,
+                form=self_check.build_form,
+                save=self_check.save,
+                template="principles/includes/selfcheck_form.html",
+                detail_template="principles/includes/selfcheck_detail.html",
+                detail_context=self_check.detail_context,
+                order=10,
+            )
+        )
 
         EVALUATIONS_COMPLETE.provide(evaluations_complete)
         PROJECT_PAGE.register(

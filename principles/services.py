@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from .models import ChecklistItem, Principle
+from .models import ChecklistItem, Principle, SelfCheckAnswer
 
 
 def principles_load(*, principles):
@@ -28,3 +28,16 @@ def principles_load(*, principles):
                     text=text,
                     defaults={"order": item_order, "is_active": True},
                 )
+
+
+def self_check_save(form, project):
+    """Keep the self-check answers of a (valid) SelfCheckForm; an item left empty has none."""
+    for item in form.items:
+        answer = form.cleaned_data.get(f"answer_{item.pk}") or ""
+        note = form.cleaned_data.get(f"note_{item.pk}") or ""
+        if not answer and not note:
+            SelfCheckAnswer.objects.filter(project=project, item=item).delete()
+            continue
+        SelfCheckAnswer.objects.update_or_create(
+            project=project, item=item, defaults={"answer": answer, "note": note}
+        )

@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 
 from organizations.models import Organization
 from portal.wareki import add_days, wareki_date
-from principles.models import ChecklistItem
 
 from .models import FORM_DETAIL_ATTRIBUTES, REQUIRED_ATTACHMENT_KINDS, Form, Project
 from .sections import section_problems
@@ -21,7 +20,7 @@ from .sections import section_problems
 
 @dataclass(frozen=True)
 class Problem:
-    section: str  # "project", "detail", "partners", "selfcheck", "files"
+    section: str  # "project", "detail", "partners", "files", or a registered section's code
     field: str | None
     message: str
     label: str = ""  # what the field is called, for lists away from the form
@@ -128,16 +127,6 @@ def proposal_problems(project, today=None):
 
     problems.extend(section_problems(project, today))
 
-    answered = set(project.self_check_answers.exclude(answer="").values_list("item_id", flat=True))
-    for item in ChecklistItem.objects.filter(is_active=True):
-        if item.pk not in answered:
-            problems.append(
-                Problem(
-                    "selfcheck",
-                    f"answer_{item.pk}",
-                    _("事前チェックの「%(item)s」に回答してください。") % {"item": item.text},
-                )
-            )
     return problems
 
 

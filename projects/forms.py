@@ -16,9 +16,15 @@ from django.utils.translation import gettext_lazy as _
 
 from organizations.models import ActivityField, Area, Department, Organization
 from portal import ids, uploads
-from portal.forms import DatePartsField, FiscalYearField, PortalFormMixin, YenField
+from portal.forms import (
+    DatePartsField,
+    FiscalYearField,
+    OnceFormMixin,
+    PortalFormMixin,
+    VersionedFormMixin,
+    YenField,
+)
 from portal.wareki import current_fiscal_year
-from principles.models import ChecklistItem, SelfCheckAnswer
 
 from .models import (
     Attachment,
@@ -73,7 +79,7 @@ class FormChoiceForm(PortalFormMixin, forms.Form):
 # --- The common part -------------------------------------------------------------------
 
 
-class ProposalForm(PortalFormMixin, forms.ModelForm):
+class ProposalForm(OnceFormMixin, VersionedFormMixin, PortalFormMixin, forms.ModelForm):
     submit_required = (
         "lead_organization",
         "title",
@@ -365,62 +371,6 @@ EventFormSet = inlineformset_factory(
 )
 
 
-# --- The self-check (事前チェック) ------------------------------------------------------------
-
-
-class SelfCheckForm(PortalFormMixin, forms.Form):
-    """One answer (はい / 一部 / いいえ) and an optional note per active checklist item."""
-
-    def __init__(self, *args, project=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.items = list(ChecklistItem.objects.filter(is_active=True).select_related("principle"))
-        existing = {}
-        if project is not None and project.pk:
-            existing = {answer.item_id: answer for answer in project.self_check_answers.all()}
-        for item in self.items:
-            answer = existing.get(item.pk)
-            self.fields[f"answer_{item.pk}"] = forms.ChoiceField(
-                label=item.text,
-                choices=SelfCheckAnswer.Answer.choices,
-                widget=forms.RadioSelect,
-                required=False,
-                initial=answer.answer if answer else None,
-            )
-            # Every item needs an answer before submitting, none for a draft.
-            self.fields[f"answer_{item.pk}"].mark = "required"
-            self.fields[f"note_{item.pk}"] = forms.CharField(
-                label=_("補足"),
-                required=False,
-                max_length=1000,
-                widget=forms.Textarea(attrs={"rows": 2}),
-                initial=answer.note if answer else "",
-                help_text=_("「一部」「いいえ」の場合は、理由や今後の予定を書きます。"),
-            )
-        self.prepare_fields()  # again, now that the fields exist
-
-    def principles(self):
-        """The items grouped by principle, each with its two bound fields, for the template."""
-        groups = []
-        for item in self.items:
-            if not groups or groups[-1]["principle"].pk != item.principle_id:
-                groups.append({"principle": item.principle, "rows": []})
-            groups[-1]["rows"].append(
-                {"item": item, "answer": self[f"answer_{item.pk}"], "note": self[f"note_{item.pk}"]}
-            )
-        return groups
-
-    def save(self, project):
-        for item in self.items:
-            answer = self.cleaned_data.get(f"answer_{item.pk}") or ""
-            note = self.cleaned_data.get(f"note_{item.pk}") or ""
-            if not answer and not note:
-                SelfCheckAnswer.objects.filter(project=project, item=item).delete()
-                continue
-            SelfCheckAnswer.objects.update_or_create(
-                project=project, item=item, defaults={"answer": answer, "note": note}
-            )
-
-
 # --- Files: the main image and the attachments --------------------------------------------
 
 
@@ -504,37 +454,3 @@ class FilesForm(PortalFormMixin, forms.Form):
 
     def has_uploads(self):
         return bool(self.files)
-
-    def save(self, project, user):
-        """Store what was uploaded; returns the storage names to delete after the commit."""
-        to_delete = []
-        for attachment in self.cleaned_data.get("remove_attachments") or ():
-            to_delete.append((attachment.file.storage, attachment.file.name))
-            attachment.delete()
-        if self.cleaned_data.get("remove_image") and project.image:
-            to_delete.append((project.image.storage, project.image.name))
-            project.image = ""
-        if "image" in self.checked:
-            _upload, image = self.checked["image"]
-            if project.image:
-                to_delete.append((project.image.storage, project.image.name))
-            project.image.save(image.name, image, save=False)
-        if "image_alt" in self.cleaned_data:
-            project.image_alt = self.cleaned_data["image_alt"]
-        project.save(update_fields=["image", "image_alt", "updated_at"])
-        for kind in self.kinds:
-            name = f"file_{kind.value}"
-            if name not in self.checked:
-                continue
-            upload, checked = self.checked[name]
-            attachment = Attachment(
-                project=project,
-                kind=kind,
-                original_name=uploads.clean_file_name(upload.name),
-                content_type=checked.content_type,
-                size=checked.size,
-                uploaded_by=user,
-            )
-            attachment.file.save("upload", upload, save=False)
-            attachment.save()
-        return to_delete

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.template.loader import render_to_string
+
 
 @dataclass(frozen=True)
 class ProposalSection:
@@ -52,3 +54,12 @@ def section_problems(project, today=None):
     for section in sections_for(project):
         problems.extend(section.problems(project, today))
     return problems
+
+
+def render_details(project, request):
+    """The HTML of what each section shows of a proposal (proposal page, staff file)."""
+    return [
+        render_to_string(section.detail_template, section.detail_context(project), request=request)
+        for section in sections_for(project)
+        if section.detail_template
+    ]

@@ -4,16 +4,132 @@ changed through the lifecycle. Views validate with forms and call these."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from portal import once, uploads
 from portal.changes import diff, snapshot
 
-from . import lifecycle
-from .models import Form, FormGuide, Project, ProjectAction
+from . import lifecycle, permissions
+from .models import (
+    Attachment,
+    Form,
+    FormGuide,
+    Project,
+    ProjectAction,
+    Report,
+    ReportPhoto,
+    SubsidyDetail,
+)
 
 
 class StaleEdit(Exception):
     """Someone saved a newer version while the form was open; nothing was written."""
+
+
+class NotEditable(Exception):
+    """The proposal may no longer be edited (it was submitted meanwhile); nothing was written."""
+
+
+# What the proposal editor may change on the project row (never its state).
+PROPOSAL_FIELDS = (
+    "title",
+    "summary",
+    "purpose",
+    "expected_effect",
+    "area",
+    "fiscal_year",
+    "starts_on",
+    "ends_on",
+    "place",
+    "department",
+    "budget",
+    "safety_insurance",
+    "safety_plan",
+    "updated_at",
+)
+
+
+def proposal_save(*, parts, sections=(), actor, project=None, form_code=None):
+    """Create a draft (project None) or save one, with every part of the editor, in one
+    transaction under the row lock: the common part, the form's own part, partners, events,
+    files and the parts other apps add (`sections`: [(ProposalSection, form)]).
+
+    Raises StaleEdit when someone saved the draft since the page was shown, NotEditable when
+    it may no longer be edited (submitted meanwhile). Returns the saved project."""
+    with transaction.atomic():
+        claimed = None
+        if project is None:
+            # A second post of the same new proposal page leads to the draft the first made.
+            claimed = once.claim(parts["project"].once_key("proposal", actor))
+        else:
+            locked = Project.objects.select_for_update().get(pk=project.pk)
+            if not permissions.can_edit_proposal(actor, locked):
+                raise NotEditable
+            if parts["project"].is_stale(locked):
+                raise StaleEdit
+        proposal = parts["project"].save(commit=False)
+        if project is None:
+            proposal.form = form_code
+            proposal.status = Project.Status.DRAFT
+            proposal.created_by = actor
+            proposal.save()
+        else:
+            proposal.save(update_fields=PROPOSAL_FIELDS)
+        parts["project"].save_m2m()
+        detail = parts["detail"].save(commit=False)
+        detail.project = proposal
+        detail.save()
+        for name in ("partners", "events"):
+            parts[name].instance = proposal
+            parts[name].save()
+        for section, form in sections:
+            section.save(form, proposal)
+        obsolete = _files_save(parts["files"], proposal, actor)
+        once.remember(claimed, reverse("projects:proposal_edit", args=[proposal.pk]))
+
+        def delete_replaced_files():
+            for storage, name in obsolete:
+                storage.delete(name)
+
+        transaction.on_commit(delete_replaced_files)
+    return proposal
+
+
+def _files_save(form, project, actor):
+    """Store the main image and attachments a (valid) FilesForm received and remove what it
+    was asked to remove; returns the stored files to delete once the commit is done."""
+    obsolete = []
+    for attachment in form.cleaned_data.get("remove_attachments") or ():
+        obsolete.append((attachment.file.storage, attachment.file.name))
+        attachment.delete()
+    if form.cleaned_data.get("remove_image") and project.image:
+        obsolete.append((project.image.storage, project.image.name))
+        project.image = ""
+    if "image" in form.checked:
+        _upload, image = form.checked["image"]
+        if project.image:
+            obsolete.append((project.image.storage, project.image.name))
+        project.image.save(image.name, image, save=False)
+    if "image_alt" in form.cleaned_data:
+        project.image_alt = form.cleaned_data["image_alt"]
+    project.save(update_fields=["image", "image_alt", "updated_at"])
+    for kind in form.kinds:
+        name = f"file_{kind.value}"
+        if name not in form.checked:
+            continue
+        upload, checked = form.checked[name]
+        attachment = Attachment(
+            project=project,
+            kind=kind,
+            original_name=uploads.clean_file_name(upload.name),
+            content_type=checked.content_type,
+            size=checked.size,
+            uploaded_by=actor,
+        )
+        attachment.file.save("upload", upload, save=False)
+        attachment.save()
+    return obsolete
 
 
 def _detail_changes(detail_form, project):
@@ -34,6 +150,7 @@ def project_create(*, form, actor, publish=False):
     draft, or published at once; one transaction, one history."""
     names = list(form.Meta.fields)
     with transaction.atomic():
+        claimed = once.claim(form.once_key("staff-project", actor))
         project = form.save(commit=False)
         project.created_by = actor
         project.save()
@@ -43,6 +160,7 @@ def project_create(*, form, actor, publish=False):
         )
         if publish:
             project = lifecycle.apply(project, ProjectAction.PUBLISH, actor=actor)
+        once.remember(claimed, reverse("staff:project_file", args=[project.pk]))
     return project
 
 
@@ -84,3 +202,37 @@ def form_guide_load(*, forms):
                     "order": order,
                 },
             )
+
+
+def report_save(*, form, project, actor, remove_photos=()):
+    """Save the results report from its (valid) form, with the 補助 settlement, a new photo and
+    the photos to remove, under the project's and the report's row locks. Raises NotEditable
+    when the report may no longer be changed (submitted or accepted meanwhile), StaleEdit when
+    someone saved it since the page was shown."""
+    with transaction.atomic():
+        locked = Project.objects.select_for_update().get(pk=project.pk)
+        if not permissions.can_write_report(actor, locked):
+            raise NotEditable
+        current = Report.objects.select_for_update().filter(project=locked).first()
+        if current is not None:
+            if current.status not in lifecycle.REPORT_EDITABLE:
+                raise NotEditable
+            if form.is_stale(current):
+                raise StaleEdit
+        report = form.save(commit=False)
+        report.project = locked
+        if current is not None:
+            report.pk, report.status = current.pk, current.status
+        report.save()
+        if "settlement" in form.cleaned_data:
+            SubsidyDetail.objects.update_or_create(
+                project=locked, defaults={"settlement": form.cleaned_data["settlement"]}
+            )
+        photo = form.cleaned_data.get("photo")
+        if photo:
+            ReportPhoto.objects.create(
+                report=report, image=photo, alt=form.cleaned_data["photo_alt"].strip()
+            )
+        if remove_photos:
+            report.photos.filter(pk__in=remove_photos).delete()
+    return report

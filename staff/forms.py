@@ -5,7 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from organizations.models import Organization
 from portal import ids
-from portal.forms import DatePartsField, FiscalYearField, PortalFormMixin, founded_year_field
+from portal.forms import (
+    DatePartsField,
+    FiscalYearField,
+    OnceFormMixin,
+    PortalFormMixin,
+    VersionedFormMixin,
+    founded_year_field,
+)
 from projects.models import FORM_DETAIL_ATTRIBUTES, Project
 
 
@@ -16,23 +23,11 @@ class CoordinatorChoiceField(forms.ModelChoiceField):
         return f"{name}({departments})" if departments else name
 
 
-class VersionedForm(PortalFormMixin, forms.ModelForm):
-    """Carries the row's `updated_at` as it was when the page was shown, so that a save over
-    someone else's newer save is refused instead of silently overwriting it."""
-
-    version = forms.CharField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk and self.instance.updated_at:
-            self.fields["version"].initial = self.instance.updated_at.isoformat()
-
-    def is_stale(self, current):
-        version = self.cleaned_data.get("version")
-        return bool(version) and version != current.updated_at.isoformat()
+class VersionedForm(VersionedFormMixin, PortalFormMixin, forms.ModelForm):
+    pass
 
 
-class StaffProjectForm(VersionedForm):
+class StaffProjectForm(OnceFormMixin, VersionedForm):
     """What staff enter when the city starts a project or edits one for any organisation."""
 
     date_ranges = [("starts_on", "ends_on")]

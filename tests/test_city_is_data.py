@@ -78,7 +78,7 @@ def test_the_checked_files_include_templates_and_the_apps_modules():
         "config/settings.py",
         "config/urls.py",
         "projects/guide.py",
-        "projects/feeds.py",
+        "opendata/feeds.py",
         "opendata/datasets.py",
         "principles/models.py",
         "organizations/forms.py",

@@ -16,6 +16,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.forms import STALE_EDIT
+from portal.once import AlreadyDone
+
 from .. import permissions, services
 from ..forms import InvitationForm, OrganizationForm, RoleForm
 from ..models import Membership, Organization
@@ -39,9 +42,18 @@ def organization_register(request):
     form = OrganizationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         organization = form.save(commit=False)
-        services.organization_register(
-            organization=organization, fields=form.cleaned_data["fields"], owner=request.user
-        )
+        try:
+            services.organization_register(
+                organization=organization,
+                fields=form.cleaned_data["fields"],
+                owner=request.user,
+                once_key=form.once_key("organization", request.user),
+            )
+        except AlreadyDone as done:
+            messages.info(
+                request, _("この登録はすでに受け付けています(同じページから2回送られました)。")
+            )
+            return redirect(done.path or "mypage:index")
         messages.success(
             request,
             _(
@@ -59,10 +71,10 @@ def organization_edit(request, pk):
     organization = _organization_for(request, pk, permissions.can_edit_organization)
     form = OrganizationForm(request.POST or None, request.FILES or None, instance=organization)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        form.delete_obsolete_logo()
-        messages.success(request, _("団体の情報を保存しました。"))
-        return redirect("organizations:edit", pk=organization.pk)
+        if services.organization_profile_update(form=form, actor=request.user):
+            messages.success(request, _("団体の情報を保存しました。"))
+            return redirect("organizations:edit", pk=organization.pk)
+        form.add_error(None, STALE_EDIT)
     return render(
         request,
         "organizations/manage/edit.html",
@@ -115,7 +127,11 @@ def invitation_create(request, pk):
             email=form.cleaned_data["email"],
             role=form.cleaned_data["role"],
             invited_by=request.user,
+            once_key=form.once_key("invitation", request.user),
         )
+    except AlreadyDone:
+        messages.info(request, _("この招待はすでに送っています(同じページから2回送られました)。"))
+        return redirect("organizations:members", pk=organization.pk)
     except services.MembershipError as error:
         messages.error(request, error.message)
         return redirect("organizations:members", pk=organization.pk)

@@ -8,7 +8,6 @@ so that a proposal's existence does not leak. State changes go through `projects
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,11 +15,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from portal.files import file_response, image_response
-from portal.forms import Section, error_summary
+from portal.forms import STALE_EDIT, Section, error_summary
 from portal.history import PARTIES, history_items
-from principles.models import ChecklistItem, SelfCheckAnswer
+from portal.once import AlreadyDone
 
-from .. import lifecycle, permissions
+from .. import lifecycle, permissions, sections, services
 from ..completeness import proposal_problems
 from ..forms import (
     DETAIL_FORMS,
@@ -28,7 +27,6 @@ from ..forms import (
     FilesForm,
     FormChoiceForm,
     ProposalForm,
-    SelfCheckForm,
     partner_formset_class,
 )
 from ..guide import forms_with_guide
@@ -42,31 +40,14 @@ from ..models import (
     attachment_kinds_for,
 )
 
-SECTION_LABELS = {
+ALREADY_SENT = _("この内容はすでに受け付けています(同じページから2回送られました)。")
+PART_LABELS = {
     "project": _("事業の内容"),
     "detail": _("形態ごとの内容"),
     "partners": _("協働の相手と役割分担"),
     "events": _("イベント"),
-    "selfcheck": _("事前チェック"),
     "files": _("画像と添付ファイル"),
 }
-# What the edit page may change on the project row (never its state).
-EDITABLE_FIELDS = (
-    "title",
-    "summary",
-    "purpose",
-    "expected_effect",
-    "area",
-    "fiscal_year",
-    "starts_on",
-    "ends_on",
-    "place",
-    "department",
-    "budget",
-    "safety_insurance",
-    "safety_plan",
-    "updated_at",
-)
 
 
 def _proposal_queryset():
@@ -123,7 +104,6 @@ def _build_forms(request, *, project, form_code, organizations=None, bound=False
             data, instance=instance, prefix="partners", queryset=partners_queryset
         ),
         "events": EventFormSet(data, instance=instance, prefix="events"),
-        "selfcheck": SelfCheckForm(data, project=project, prefix="check"),
         "files": FilesForm(
             data,
             files,
@@ -136,25 +116,43 @@ def _build_forms(request, *, project, form_code, organizations=None, bound=False
     }
 
 
-def _all_valid(forms):
+def _editor_sections(request, project, form_code, *, bound):
+    """The parts other apps add to the editor (the self-check, …), each with its form."""
+    data = request.POST if bound else None
+    shown = project or Project(form=form_code)
+    return [
+        (section, section.form(data, project, prefix=section.code))
+        for section in sections.sections_for(shown)
+        if section.form is not None
+    ]
+
+
+def _all_valid(forms, extra):
     # Validate every part (no short circuit), so that every error shows at once.
     results = [form.is_valid() for form in forms.values()]
+    results += [form.is_valid() for _section, form in extra]
     return all(results)
 
 
-def _error_summary(forms):
-    return error_summary(
-        *(
-            Section(form, anchor=f"section-{name}", label=SECTION_LABELS[name])
-            for name, form in forms.items()
-        )
-    )
+def _error_summary(forms, extra):
+    parts = [
+        Section(form, anchor=f"section-{name}", label=PART_LABELS[name])
+        for name, form in forms.items()
+    ]
+    parts += [
+        Section(form, anchor=f"section-{section.code}", label=section.label)
+        for section, form in extra
+    ]
+    return error_summary(*parts)
 
 
-def _attach_problems(forms, problems):
+def _attach_problems(forms, extra, problems):
     """Show the submit check's findings as errors of the (unbound) forms."""
+    by_code = {**forms, **{section.code: form for section, form in extra}}
     for problem in problems:
-        target = forms.get(problem.section)
+        target = by_code.get(problem.section)
+        if target is None:
+            continue
         if problem.section == "partners":
             target.non_form_errors().append(problem.message)
             continue
@@ -165,8 +163,8 @@ def _attach_problems(forms, problems):
         target.add_error(field, problem.message)
 
 
-def _render_form_page(request, *, project, form_code, forms, organizations, status=200):
-    errors = _error_summary(forms)
+def _render_form_page(request, *, project, form_code, forms, extra, organizations, status=200):
+    errors = _error_summary(forms, extra)
     return render(
         request,
         "projects/proposal_form.html",
@@ -176,6 +174,9 @@ def _render_form_page(request, *, project, form_code, forms, organizations, stat
             "form_label": Form(form_code).label,
             "organizations": organizations,
             "forms": forms,
+            "editor_sections": [
+                {"template": section.template, "form": form} for section, form in extra
+            ],
             "summary": errors,
             "attachment_kinds": attachment_kinds_for(form_code),
             "lead_days": settings.PATRONAGE_APPLICATION_LEAD_DAYS,
@@ -185,40 +186,6 @@ def _render_form_page(request, *, project, form_code, forms, organizations, stat
         },
         status=status,
     )
-
-
-def _save_forms(request, forms, *, project, form_code):
-    """Save every part in one transaction. Returns the project, or None if it may no longer
-    be edited (someone submitted it meanwhile)."""
-    with transaction.atomic():
-        if project is not None:
-            locked = Project.objects.select_for_update().get(pk=project.pk)
-            if not permissions.can_edit_proposal(request.user, locked):
-                return None
-        proposal = forms["project"].save(commit=False)
-        if project is None:
-            proposal.form = form_code
-            proposal.status = Status.DRAFT
-            proposal.created_by = request.user
-            proposal.save()
-        else:
-            proposal.save(update_fields=EDITABLE_FIELDS)
-        forms["project"].save_m2m()
-        detail = forms["detail"].save(commit=False)
-        detail.project = proposal
-        detail.save()
-        for name in ("partners", "events"):
-            forms[name].instance = proposal
-            forms[name].save()
-        forms["selfcheck"].save(proposal)
-        to_delete = forms["files"].save(proposal, request.user)
-
-        def delete_replaced_files():
-            for storage, name in to_delete:
-                storage.delete(name)
-
-        transaction.on_commit(delete_replaced_files)
-    return proposal
 
 
 def _submit(request, project, *, just_saved=False):
@@ -282,9 +249,16 @@ def proposal_create(request):
     forms = _build_forms(
         request, project=None, form_code=form_code, organizations=organizations, bound=bound
     )
+    extra = _editor_sections(request, None, form_code, bound=bound)
     if bound:
-        if _all_valid(forms):
-            project = _save_forms(request, forms, project=None, form_code=form_code)
+        if _all_valid(forms, extra):
+            try:
+                project = services.proposal_save(
+                    parts=forms, sections=extra, actor=request.user, form_code=form_code
+                )
+            except AlreadyDone as done:
+                messages.info(request, ALREADY_SENT)
+                return redirect(done.path or "mypage:index")
             messages.success(
                 request,
                 _(
@@ -295,7 +269,12 @@ def proposal_create(request):
             return redirect("projects:proposal_edit", project.pk)
         messages.error(request, _("入力内容に誤りがあります。一覧の項目を直してください。"))
     return _render_form_page(
-        request, project=None, form_code=form_code, forms=forms, organizations=organizations
+        request,
+        project=None,
+        form_code=form_code,
+        forms=forms,
+        extra=extra,
+        organizations=organizations,
     )
 
 
@@ -310,24 +289,39 @@ def proposal_edit(request, pk):
         return redirect("projects:proposal_detail", project.pk)
     bound = request.method == "POST"
     forms = _build_forms(request, project=project, form_code=project.form, bound=bound)
+    extra = _editor_sections(request, project, project.form, bound=bound)
+    stale = False
     if bound:
-        if _all_valid(forms):
-            saved = _save_forms(request, forms, project=project, form_code=project.form)
-            if saved is None:
+        if _all_valid(forms, extra):
+            try:
+                saved = services.proposal_save(
+                    parts=forms, sections=extra, actor=request.user, project=project
+                )
+            except services.NotEditable:
                 messages.error(
                     request,
                     _("この提案はすでに提出されたなどの理由で、変更できなくなりました。"),
                 )
                 return redirect("projects:proposal_detail", project.pk)
-            if request.POST.get("action") == "submit":
-                return _submit(request, saved, just_saved=True)
-            messages.success(request, _("下書きを保存しました。"))
-            return redirect("projects:proposal_edit", project.pk)
-        messages.error(request, _("入力内容に誤りがあります。一覧の項目を直してください。"))
+            except services.StaleEdit:
+                forms["project"].add_error(None, STALE_EDIT)
+                stale = True
+            else:
+                if request.POST.get("action") == "submit":
+                    return _submit(request, saved, just_saved=True)
+                messages.success(request, _("下書きを保存しました。"))
+                return redirect("projects:proposal_edit", project.pk)
+        if not stale:
+            messages.error(request, _("入力内容に誤りがあります。一覧の項目を直してください。"))
     elif request.GET.get("check"):
-        _attach_problems(forms, proposal_problems(project))
+        _attach_problems(forms, extra, proposal_problems(project))
     return _render_form_page(
-        request, project=project, form_code=project.form, forms=forms, organizations=None
+        request,
+        project=project,
+        form_code=project.form,
+        forms=forms,
+        extra=extra,
+        organizations=None,
     )
 
 
@@ -367,14 +361,6 @@ def proposal_withdraw(request, pk):
 
 def proposal_detail(request, pk):
     project = _get_proposal(request, pk)
-    answers = {
-        answer.item_id: answer
-        for answer in SelfCheckAnswer.objects.filter(project=project).select_related(
-            "item__principle"
-        )
-    }
-    items = ChecklistItem.objects.filter(is_active=True).select_related("principle")
-    self_check = [{"item": item, "answer": answers.get(item.pk)} for item in items]
     can_edit = permissions.can_edit_proposal(request.user, project)
     returned_with = None
     if project.status == Status.RETURNED:
@@ -388,7 +374,7 @@ def proposal_detail(request, pk):
             "partners": project.partners.select_related("organization"),
             "events": project.events.all(),
             "attachments": project.attachments.all(),
-            "self_check": self_check,
+            "section_details": sections.render_details(project, request),
             "history": history_items(
                 project.transitions.all(), lifecycle=lifecycle.PROJECT_LIFECYCLE, audience=PARTIES
             ),

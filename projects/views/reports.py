@@ -9,20 +9,19 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from portal import ids, uploads
-from portal.forms import PortalFormMixin
+from portal.forms import STALE_EDIT, PortalFormMixin, VersionedFormMixin
 
-from .. import lifecycle, permissions
+from .. import lifecycle, permissions, services
 from ..models import Form, Project, ProjectAction, Report, ReportPhoto, SubsidyDetail
 
 
-class ReportForm(PortalFormMixin, forms.ModelForm):
+class ReportForm(VersionedFormMixin, PortalFormMixin, forms.ModelForm):
     settlement = forms.CharField(
         label=_("収支決算"),
         required=False,
@@ -141,24 +140,21 @@ def report_edit(request, pk):
         if not editable:
             raise PermissionDenied
         if form.is_valid():
-            with transaction.atomic():
-                saved = form.save(commit=False)
-                saved.project = project
-                saved.save()
-                if with_settlement:
-                    SubsidyDetail.objects.update_or_create(
-                        project=project,
-                        defaults={"settlement": form.cleaned_data.get("settlement", "")},
-                    )
-                if form.cleaned_data.get("photo"):
-                    ReportPhoto.objects.create(
-                        report=saved,
-                        image=form.cleaned_data["photo"],
-                        alt=form.cleaned_data["photo_alt"].strip(),
-                    )
-                remove = request.POST.getlist("remove_photo")
-                if remove:
-                    saved.photos.filter(pk__in=ids.ids_in_range(remove, ReportPhoto)).delete()
+            try:
+                services.report_save(
+                    form=form,
+                    project=project,
+                    actor=request.user,
+                    remove_photos=ids.ids_in_range(
+                        request.POST.getlist("remove_photo"), ReportPhoto
+                    ),
+                )
+            except services.NotEditable:
+                messages.error(request, _("この実績報告は提出済みなどの理由で、変更できません。"))
+                return redirect("projects:report", pk=project.pk)
+            except services.StaleEdit:
+                form.add_error(None, STALE_EDIT)
+                return _render_report(request, project, report, form, editable, subsidy)
             if "submit" in request.POST:
                 try:
                     lifecycle.apply(project, ProjectAction.SUBMIT_REPORT, actor=request.user)
@@ -169,6 +165,10 @@ def report_edit(request, pk):
             else:
                 messages.success(request, _("実績報告を保存しました(まだ提出していません)。"))
             return redirect("projects:report", pk=project.pk)
+    return _render_report(request, project, report, form, editable, subsidy)
+
+
+def _render_report(request, project, report, form, editable, subsidy):
     return_comment = (
         project.transitions.filter(action=ProjectAction.RETURN_REPORT)
         .order_by("-created_at")

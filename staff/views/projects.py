@@ -13,7 +13,8 @@ from django.views.decorators.http import require_POST
 from portal.exports import Column, Table, export_response
 from portal.filtering import filter_results
 from portal.history import STAFF, history_items
-from projects import lifecycle, services
+from portal.once import AlreadyDone
+from projects import lifecycle, sections, services
 from projects.models import Partner, Project, ProjectAction, Report
 
 from .. import permissions, queues
@@ -102,14 +103,6 @@ def _file_project(request, pk):
     return project
 
 
-def _related_list(project, name, *related):
-    """Rows of a relation another part of the portal adds (attachments, self-check)."""
-    manager = getattr(project, name, None)
-    if manager is None or not hasattr(manager, "all"):
-        return []
-    return list(manager.select_related(*related)) if related else list(manager.all())
-
-
 @desk_required
 def project_file(request, pk):
     project = _file_project(request, pk)
@@ -125,8 +118,8 @@ def project_file(request, pk):
             "detail": project.form_detail(),
             "partners": list(project.partners.all()),
             "report": report,
-            "attachments": _related_list(project, "attachments"),
-            "self_check_answers": _related_list(project, "self_check_answers", "item__principle"),
+            "attachments": list(project.attachments.all()),
+            "section_details": sections.render_details(project, request),
             "history": history_items(
                 project.transitions.all(), lifecycle=lifecycle.PROJECT_LIFECYCLE, audience=STAFF
             ),
@@ -175,6 +168,11 @@ def project_create(request):
             )
         except lifecycle.LifecycleError as error:
             form.add_error(None, str(error))
+        except AlreadyDone as done:
+            messages.info(
+                request, _("この事業はすでに登録しています(同じページから2回送られました)。")
+            )
+            return redirect(done.path or "staff:project_list")
         else:
             messages.success(
                 request, _("協働事業「%(title)s」を登録しました。") % {"title": project}

@@ -132,9 +132,15 @@ def test_calendar_lists_events_of_public_projects_only(client):
     assert Project.objects.count() == 3
 
 
-def test_an_all_day_event_on_the_last_day_of_the_calendar_has_no_end(client):
-    factories.make_event(factories.make_project(), starts_on=datetime.date(9999, 12, 31))
-    (entry,) = parse_calendar(client).walk("VEVENT")
+def test_an_all_day_event_on_the_last_day_of_the_calendar_has_no_end():
+    # The database refuses such a date now (projects' date ranges); the helper stays total.
+    from django.utils import timezone
+
+    from opendata.feeds import calendar_event
+    from projects.models import Event
+
+    event = Event(project=factories.make_project(), title="遠い日", starts_on=datetime.date.max)
+    entry = calendar_event(event, timezone.now())
     assert entry.decoded("DTSTART") == datetime.date(9999, 12, 31)
     assert "DTEND" not in entry
 

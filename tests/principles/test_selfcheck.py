@@ -5,8 +5,9 @@ import pytest
 from django.db import IntegrityError
 from django.urls import reverse
 
+from principles.forms import SelfCheckForm
 from principles.models import ChecklistItem, Principle, SelfCheckAnswer
-from projects.forms import SelfCheckForm
+from principles.services import self_check_save
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +38,7 @@ def test_answers_are_stored_as_stable_codes_with_notes(draft):
         project=draft,
     )
     assert form.is_valid(), form.errors
-    form.save(draft)
+    self_check_save(form, draft)
     answers = {a.item_id: a for a in SelfCheckAnswer.objects.filter(project=draft)}
     assert answers[first.pk].answer == "partly"
     assert answers[first.pk].get_answer_display() == "一部"
@@ -51,11 +52,11 @@ def test_saving_again_updates_and_clears_answers(draft):
     SelfCheckAnswer.objects.create(project=draft, item=item, answer="no", note="古い")
     form = SelfCheckForm({f"check-answer_{item.pk}": "yes"}, prefix="check", project=draft)
     assert form.is_valid()
-    form.save(draft)
+    self_check_save(form, draft)
     assert SelfCheckAnswer.objects.get(project=draft, item=item).answer == "yes"
     form = SelfCheckForm({}, prefix="check", project=draft)
     assert form.is_valid()
-    form.save(draft)
+    self_check_save(form, draft)
     assert not SelfCheckAnswer.objects.filter(project=draft).exists()
 
 

@@ -1,17 +1,14 @@
+"""The project, its partners and events; the forms, states and actions they use."""
+
 import datetime
-import os
-import uuid
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from organizations.models import ActivityField, Area, Department, Organization
-from portal.models import HistoryEntry
-from portal.uploads import extension_for
 from portal.wareki import fiscal_year_label
 
 
@@ -24,6 +21,17 @@ class Form(models.TextChoices):
     COMMITTEE = "committee", _("実行委員会")
     COOPERATION = "cooperation", _("事業協力")
     COHOSTING = "cohosting", _("共催")
+
+
+# The one-to-one row of each form's own data (projects/models/details.py), by its related name.
+FORM_DETAIL_ATTRIBUTES = {
+    Form.SUBSIDY: "subsidy",
+    Form.PATRONAGE: "patronage",
+    Form.COMMISSION: "commission",
+    Form.COMMITTEE: "committee",
+    Form.COOPERATION: "cooperation",
+    Form.COHOSTING: "cohosting",
+}
 
 
 class FormGuide(models.Model):
@@ -330,278 +338,3 @@ class Event(models.Model):
 
     def __str__(self):
         return self.title
-
-
-class FormDetail(models.Model):
-    """Base of the form-specific data: one row beside its project."""
-
-    class Meta:
-        abstract = True
-
-    def __str__(self):
-        return f"{self._meta.verbose_name}: {self.project}"
-
-
-class SubsidyDetail(FormDetail):
-    """補助: money the city grants to a citizens' own undertaking."""
-
-    project = models.OneToOneField(Project, on_delete=models.CASCADE, related_name="subsidy")
-    requested_amount = models.PositiveBigIntegerField(_("申請額(円)"), null=True, blank=True)
-    granted_amount = models.PositiveBigIntegerField(_("交付決定額(円)"), null=True, blank=True)
-    budget_plan = models.TextField(_("収支予算"), blank=True)
-    advance_payment = models.BooleanField(_("概算払(前金払)を希望する"), default=False)
-    settlement = models.TextField(_("収支決算"), blank=True)
-
-    class Meta:
-        verbose_name = _("補助の内容")
-        verbose_name_plural = _("補助の内容")
-
-
-class PatronageDetail(FormDetail):
-    """後援: the city lends its name to an event, no money or staff."""
-
-    project = models.OneToOneField(Project, on_delete=models.CASCADE, related_name="patronage")
-    event_name = models.CharField(_("行事名"), max_length=200)
-    # Empty only while the proposal is a draft; submitting requires it (the 後援 lead time).
-    event_date = models.DateField(_("開催日"), null=True, blank=True)
-    venue = models.CharField(_("開催場所"), max_length=200)
-    audience = models.CharField(_("対象者"), max_length=200, blank=True)
-    expected_attendance = models.PositiveIntegerField(_("参加予定人数"), null=True, blank=True)
-    fee = models.CharField(
-        _("参加費"), max_length=100, blank=True, help_text=_("無料の場合は「無料」と書きます。")
-    )
-    name_on_poster = models.BooleanField(_("ポスターに市の名義を表示"), default=False)
-    name_on_flyer = models.BooleanField(_("チラシに市の名義を表示"), default=False)
-    name_on_web = models.BooleanField(_("ウェブに市の名義を表示"), default=False)
-
-    class Meta:
-        verbose_name = _("後援の内容")
-        verbose_name_plural = _("後援の内容")
-
-
-class CommissionDetail(FormDetail):
-    """委託: the city entrusts the work to a qualified party."""
-
-    project = models.OneToOneField(Project, on_delete=models.CASCADE, related_name="commission")
-    contract_amount = models.PositiveBigIntegerField(_("契約金額(円)"), null=True, blank=True)
-    contract_starts_on = models.DateField(_("契約期間(開始)"), null=True, blank=True)
-    contract_ends_on = models.DateField(_("契約期間(終了)"), null=True, blank=True)
-    deliverables = models.TextField(_("成果物"), blank=True)
-
-    class Meta:
-        verbose_name = _("委託の内容")
-        verbose_name_plural = _("委託の内容")
-
-
-class CommitteeDetail(FormDetail):
-    """実行委員会: member organisations plan and run the work together."""
-
-    project = models.OneToOneField(Project, on_delete=models.CASCADE, related_name="committee")
-    committee_name = models.CharField(_("実行委員会の名称"), max_length=200)
-    chair = models.CharField(_("実行委員長"), max_length=200, blank=True)
-
-    class Meta:
-        verbose_name = _("実行委員会の内容")
-        verbose_name_plural = _("実行委員会の内容")
-
-
-class CooperationDetail(FormDetail):
-    """事業協力: an agreement sharing roles between the parties."""
-
-    project = models.OneToOneField(Project, on_delete=models.CASCADE, related_name="cooperation")
-    agreement_name = models.CharField(
-        _("協定の名称"), max_length=200, help_text=_("例: 包括連携協定、災害時応援協定")
-    )
-    concluded_on = models.DateField(_("締結日"), null=True, blank=True)
-    term = models.CharField(_("協定の期間"), max_length=200, blank=True)
-
-    class Meta:
-        verbose_name = _("事業協力の内容")
-        verbose_name_plural = _("事業協力の内容")
-
-
-class CohostingDetail(FormDetail):
-    """共催: the city and the organisations host the work as equals."""
-
-    project = models.OneToOneField(Project, on_delete=models.CASCADE, related_name="cohosting")
-    cost_sharing = models.TextField(_("経費の分担の考え方"), blank=True)
-
-    class Meta:
-        verbose_name = _("共催の内容")
-        verbose_name_plural = _("共催の内容")
-
-
-FORM_DETAIL_ATTRIBUTES = {
-    Form.SUBSIDY: "subsidy",
-    Form.PATRONAGE: "patronage",
-    Form.COMMISSION: "commission",
-    Form.COMMITTEE: "committee",
-    Form.COOPERATION: "cooperation",
-    Form.COHOSTING: "cohosting",
-}
-
-
-class Report(models.Model):
-    """実績報告: what the project did, submitted by the lead organisation."""
-
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("作成中")
-        SUBMITTED = "submitted", _("提出済み")
-        RETURNED = "returned", _("差し戻し")
-        ACCEPTED = "accepted", _("受理")
-
-    project = models.OneToOneField(Project, on_delete=models.CASCADE, related_name="report")
-    activities = models.TextField(_("実施した内容"))
-    participants = models.PositiveIntegerField(_("参加者数"), null=True, blank=True)
-    outcomes = models.TextField(_("成果"), blank=True)
-    status = models.CharField(
-        _("状態"), max_length=20, choices=Status.choices, default=Status.DRAFT
-    )
-    submitted_at = models.DateTimeField(_("提出日時"), null=True, blank=True)
-    accepted_at = models.DateTimeField(_("受理日時"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("実績報告")
-        verbose_name_plural = _("実績報告")
-
-    def __str__(self):
-        return f"{self.project} の実績報告"
-
-
-class ReportPhoto(models.Model):
-    """A photo of the results report (実績報告), with its description for screen readers."""
-
-    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(_("写真"), upload_to="projects/reports/")
-    alt = models.CharField(
-        _("写真の説明"), max_length=200, help_text=_("写っているものを短く書きます。")
-    )
-    uploaded_at = models.DateTimeField(_("登録日時"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["uploaded_at", "id"]
-        verbose_name = _("実績報告の写真")
-        verbose_name_plural = _("実績報告の写真")
-
-    def __str__(self):
-        return self.alt
-
-
-class Transition(HistoryEntry):
-    """The project's history: every action of its lifecycle (state changes, notices, report
-    steps, staff edits with their changed fields). Written only by the lifecycle."""
-
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="transitions")
-    action = models.CharField(_("操作"), max_length=30, choices=ProjectAction.choices)
-    from_status = models.CharField(_("変更前"), max_length=20, choices=Status.choices, blank=True)
-    to_status = models.CharField(_("変更後"), max_length=20, choices=Status.choices, blank=True)
-
-    class Meta(HistoryEntry.Meta):
-        verbose_name = _("事業の履歴")
-        verbose_name_plural = _("事業の履歴")
-
-    def __str__(self):
-        return f"{self.project}: {self.from_status} → {self.to_status}"
-
-
-class PrivateStorage(FileSystemStorage):
-    """Files outside MEDIA_ROOT: no URL of their own, served only by a view that checks
-    who asks (settings.PRIVATE_MEDIA_ROOT, read when used so that tests can move it)."""
-
-    def __init__(self):
-        super().__init__(base_url=None)
-
-    @property
-    def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    def url(self, name):
-        raise ValueError("Private files have no URL; use the view that serves them.")
-
-
-private_storage = PrivateStorage()
-
-
-def _private_storage():
-    return private_storage
-
-
-def attachment_path(instance, filename):
-    """A random name: the person's file name is kept in the row, never used on disk."""
-    return f"proposals/{instance.project_id}/{uuid.uuid4().hex}.{instance.extension}"
-
-
-class AttachmentKind(models.TextChoices):
-    BYLAWS = "bylaws", _("規約・会則")
-    OFFICERS = "officers", _("役員名簿")
-    OUTLINE = "outline", _("開催要項")
-    BUDGET = "budget", _("収支予算書")
-    RECEIPT = "receipt", _("領収書")
-    OTHER = "other", _("その他の資料")
-
-
-# The documents each form asks for (besides その他の資料, which every form accepts).
-ATTACHMENT_KINDS_BY_FORM = {
-    Form.PATRONAGE: (
-        AttachmentKind.BYLAWS,
-        AttachmentKind.OFFICERS,
-        AttachmentKind.OUTLINE,
-        AttachmentKind.BUDGET,
-    ),
-    Form.SUBSIDY: (AttachmentKind.BUDGET, AttachmentKind.RECEIPT),
-}
-# The documents a proposal cannot be submitted without.
-REQUIRED_ATTACHMENT_KINDS = {
-    Form.PATRONAGE: ATTACHMENT_KINDS_BY_FORM[Form.PATRONAGE],
-}
-
-
-def attachment_kinds_for(form):
-    return (*ATTACHMENT_KINDS_BY_FORM.get(form, ()), AttachmentKind.OTHER)
-
-
-class Attachment(models.Model):
-    """A document of a proposal. Checked by content on upload (portal.uploads)."""
-
-    Kind = AttachmentKind
-
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="attachments")
-    kind = models.CharField(_("書類の種類"), max_length=20, choices=AttachmentKind.choices)
-    file = models.FileField(
-        _("ファイル"), upload_to=attachment_path, storage=_private_storage, max_length=200
-    )
-    original_name = models.CharField(_("元のファイル名"), max_length=255)
-    content_type = models.CharField(_("ファイルの形式"), max_length=100)
-    size = models.PositiveBigIntegerField(_("大きさ(バイト)"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("登録した人"),
-        on_delete=models.SET_NULL,
-        related_name="+",
-        null=True,
-        blank=True,
-    )
-    uploaded_at = models.DateTimeField(_("登録日時"), auto_now_add=True)
-
-    class Meta:
-        ordering = ["kind", "uploaded_at", "id"]
-        verbose_name = _("添付ファイル")
-        verbose_name_plural = _("添付ファイル")
-
-    def __str__(self):
-        return self.original_name
-
-    def get_absolute_url(self):
-        return reverse("projects:attachment", args=[self.project_id, self.pk])
-
-    @property
-    def extension(self):
-        return extension_for(self.content_type)
-
-    @property
-    def is_image(self):
-        return self.content_type in ("image/png", "image/jpeg")

@@ -1,0 +1,117 @@
+"""The documents of a proposal, stored privately."""
+
+import os
+import uuid
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from portal.uploads import extension_for
+
+from .core import Form, Project
+
+
+class PrivateStorage(FileSystemStorage):
+    """Files outside MEDIA_ROOT: no URL of their own, served only by a view that checks
+    who asks (settings.PRIVATE_MEDIA_ROOT, read when used so that tests can move it)."""
+
+    def __init__(self):
+        super().__init__(base_url=None)
+
+    @property
+    def base_location(self):
+        return settings.PRIVATE_MEDIA_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    def url(self, name):
+        raise ValueError("Private files have no URL; use the view that serves them.")
+
+
+private_storage = PrivateStorage()
+
+
+def _private_storage():
+    return private_storage
+
+
+def attachment_path(instance, filename):
+    """A random name: the person's file name is kept in the row, never used on disk."""
+    return f"proposals/{instance.project_id}/{uuid.uuid4().hex}.{instance.extension}"
+
+
+class AttachmentKind(models.TextChoices):
+    BYLAWS = "bylaws", _("規約・会則")
+    OFFICERS = "officers", _("役員名簿")
+    OUTLINE = "outline", _("開催要項")
+    BUDGET = "budget", _("収支予算書")
+    RECEIPT = "receipt", _("領収書")
+    OTHER = "other", _("その他の資料")
+
+
+# The documents each form asks for (besides その他の資料, which every form accepts).
+ATTACHMENT_KINDS_BY_FORM = {
+    Form.PATRONAGE: (
+        AttachmentKind.BYLAWS,
+        AttachmentKind.OFFICERS,
+        AttachmentKind.OUTLINE,
+        AttachmentKind.BUDGET,
+    ),
+    Form.SUBSIDY: (AttachmentKind.BUDGET, AttachmentKind.RECEIPT),
+}
+# The documents a proposal cannot be submitted without.
+REQUIRED_ATTACHMENT_KINDS = {
+    Form.PATRONAGE: ATTACHMENT_KINDS_BY_FORM[Form.PATRONAGE],
+}
+
+
+def attachment_kinds_for(form):
+    return (*ATTACHMENT_KINDS_BY_FORM.get(form, ()), AttachmentKind.OTHER)
+
+
+class Attachment(models.Model):
+    """A document of a proposal. Checked by content on upload (portal.uploads)."""
+
+    Kind = AttachmentKind
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="attachments")
+    kind = models.CharField(_("書類の種類"), max_length=20, choices=AttachmentKind.choices)
+    file = models.FileField(
+        _("ファイル"), upload_to=attachment_path, storage=_private_storage, max_length=200
+    )
+    original_name = models.CharField(_("元のファイル名"), max_length=255)
+    content_type = models.CharField(_("ファイルの形式"), max_length=100)
+    size = models.PositiveBigIntegerField(_("大きさ(バイト)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("登録した人"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    uploaded_at = models.DateTimeField(_("登録日時"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["kind", "uploaded_at", "id"]
+        verbose_name = _("添付ファイル")
+        verbose_name_plural = _("添付ファイル")
+
+    def __str__(self):
+        return self.original_name
+
+    def get_absolute_url(self):
+        return reverse("projects:attachment", args=[self.project_id, self.pk])
+
+    @property
+    def extension(self):
+        return extension_for(self.content_type)
+
+    @property
+    def is_image(self):
+        return self.content_type in ("image/png", "image/jpeg")
