@@ -39,6 +39,7 @@ def data_from_before_the_range_constraints(db):
         finally:
             cursor.execute("PRAGMA ignore_check_constraints = OFF")
 
+
 UTC = datetime.UTC
 
 # name: (project fields, 後援 event date, event date)
