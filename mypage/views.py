@@ -11,8 +11,8 @@ from accounts.forms import ProfileForm
 from accounts.models import Profile
 from organizations.models import Invitation
 from portal.history import PARTIES, latest_items
-from projects.lifecycle import PROJECT_LIFECYCLE
-from projects.models import Project, Transition
+from projects.lifecycle import ANSWERABLE, PROJECT_LIFECYCLE
+from projects.models import Partner, Project, Transition
 
 HISTORY_LENGTH = 10
 
@@ -37,6 +37,17 @@ def index(request):
         .select_related("lead_organization")
         .order_by("-updated_at", "-pk")
     )
+    # Partnerships other organisations named this person's organisations in, to confirm.
+    partner_requests = (
+        Partner.objects.filter(
+            organization__in=organizations,
+            consent=Partner.Consent.REQUESTED,
+            project__status__in=ANSWERABLE,
+        )
+        .exclude(project__status=Project.Status.DRAFT)
+        .select_related("project__lead_organization", "organization")
+        .order_by("project__submitted_at", "pk")
+    )
     history = latest_items(
         Transition.objects.filter(project__lead_organization__in=organizations),
         lifecycle=PROJECT_LIFECYCLE,
@@ -53,6 +64,7 @@ def index(request):
             "mypage_projects": projects,
             "mypage_history": history,
             "invitations": invitations,
+            "partner_requests": partner_requests,
         },
     )
 

@@ -28,6 +28,7 @@ logger = logging.getLogger(__name__)
 MAILS = {
     ("project", "organization"): "project_decision",
     ("project", "city"): "project_filing",
+    ("project", "partners"): "partner_request",
     ("organization", "members"): "organization_decision",
     ("organization", "city"): "organization_registered",
     ("organization", "city", "change_identity"): "organization_identity_changed",
@@ -130,6 +131,16 @@ def _project_city(project):
     return recipients, _project_links(project)
 
 
+def _project_partners(project):
+    """The members of the partner organisations still asked to confirm their role."""
+    users = get_user_model().objects.filter(
+        memberships__organization__partnerships__project=project,
+        memberships__organization__partnerships__consent="requested",
+        memberships__organization__status="approved",
+    )
+    return _emails(users), {**_project_links(project), "mypage_url": absolute_url("/mypage/")}
+
+
 def _project_links(project):
     return {
         "project_url": absolute_url(project.get_absolute_url()),
@@ -152,6 +163,7 @@ def _organization_city(organization):
 AUDIENCES = {
     ("project", "organization"): _project_organization,
     ("project", "city"): _project_city,
+    ("project", "partners"): _project_partners,
     ("organization", "members"): _organization_members,
     ("organization", "city"): _organization_city,
 }

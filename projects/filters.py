@@ -7,7 +7,7 @@ from organizations.models import ActivityField, Area, Organization
 from portal.filtering import keyword_filter
 from portal.wareki import fiscal_year_label
 
-from .models import PUBLIC_STATUSES, Form, Project, Status
+from .models import PUBLIC_STATUSES, Form, Partner, Project, Status
 
 
 class ProjectFilter(django_filters.FilterSet):
@@ -57,7 +57,11 @@ class ProjectFilter(django_filters.FilterSet):
 
     def filter_organization(self, queryset, name, value):
         """Projects an organisation leads or takes part in."""
-        return queryset.filter(Q(lead_organization=value) | Q(partners__organization=value))
+        # A partnership shows only once the partner confirmed its role.
+        return queryset.filter(
+            Q(lead_organization=value)
+            | Q(partners__organization=value, partners__consent=Partner.Consent.CONFIRMED)
+        )
 
     def __init__(self, *args, year_choices=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -15,22 +15,25 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from organizations.permissions import is_coordinating_staff
+from organizations.permissions import is_coordinating_staff, is_member
 from portal.lifecycle import SYSTEM, Action, Comment, Lifecycle, LifecycleError, Slot, Visibility
 
 from .completeness import proposal_problems
-from .models import Form, Project, ProjectAction, Report, Status, Transition
-from .permissions import is_department_staff, is_lead_member
+from .models import Form, Partner, Project, ProjectAction, Report, Status, Transition
+from .permissions import is_department_staff, is_lead_member, is_partner_member
 
 A = ProjectAction
-LEAD, COORDINATOR, DEPARTMENT = "lead", "coordinator", "department"
+LEAD, COORDINATOR, DEPARTMENT, PARTNER = "lead", "coordinator", "department", "partner"
 PUBLIC = (Status.PUBLISHED, Status.COMPLETED, Status.EVALUATED)
 EVERY_STATE = tuple(Status.values)
+# A partner may answer as long as the project is going on.
+ANSWERABLE = (Status.DRAFT, Status.SUBMITTED, Status.RETURNED, *PUBLIC)
 REPORT_EDITABLE = (Report.Status.DRAFT, Report.Status.RETURNED)
 
 # Audiences (resolved into addresses by the notifications): the lead organisation's members,
-# and the city (協働推進課, the responsible department and the project's coordinator).
-ORGANIZATION, CITY = "organization", "city"
+# the city (協働推進課, the responsible department and the project's coordinator), and the
+# partner organisations still asked to confirm their role.
+ORGANIZATION, CITY, PARTNERS = "organization", "city", "partners"
 
 # Filled by the app that knows (principles): whether every party has evaluated the project.
 EVALUATIONS_COMPLETE = Slot(
@@ -88,6 +91,21 @@ def report_received(step):
     report = report_of(step)
     if report is None or report.status not in (Report.Status.SUBMITTED, Report.Status.ACCEPTED):
         return _("実績報告が提出されていないため、完了にできません。画面を更新してください。")
+    return None
+
+
+def partner_request_open(step):
+    """The partner row named in the parameters awaits this organisation's answer."""
+    partner = (
+        Partner.objects.filter(project=step.obj, pk=step.params.get("partner"))
+        .select_related("organization")
+        .first()
+    )
+    if partner is None or partner.consent != Partner.Consent.REQUESTED:
+        return _("この確認のお願いは見つからないか、すでに回答されています。")
+    if step.actor is not None and not is_member(step.actor, partner.organization):
+        return _("この操作を行う権限がありません。")
+    step.related["partner"] = partner
     return None
 
 
@@ -153,6 +171,22 @@ def report_becomes(status):
     return effect
 
 
+def partner_answers(consent):
+    def effect(step):
+        partner = step.related["partner"]
+        Partner.objects.filter(pk=partner.pk).update(consent=consent, responded_at=step.now)
+        step.changes.append(
+            {
+                "field": "partner",
+                "label": str(_("協働の相手")),
+                "old": partner.organization.name,
+                "new": str(Partner.Consent(consent).label),
+            }
+        )
+
+    return effect
+
+
 def touch(step):
     step.update_fields.add("updated_at")
 
@@ -168,13 +202,13 @@ ACTIONS = (
     # The proposal.
     Action(A.SUBMIT, sources=(Status.DRAFT, Status.RETURNED), target=Status.SUBMITTED,
            actors=(LEAD, COORDINATOR, SYSTEM), requires=(proposal_complete,),
-           effects=(stamp_submitted,), audience=(CITY,)),
+           effects=(stamp_submitted,), audience=(CITY, PARTNERS)),
     Action(A.APPROVE, sources=(Status.SUBMITTED,), target=Status.PUBLISHED,
            actors=(COORDINATOR, SYSTEM), requires=(lead_organization_public,),
            effects=(stamp_published,), audience=(ORGANIZATION,)),
     Action(A.PUBLISH, sources=(Status.DRAFT,), target=Status.PUBLISHED,
            actors=(COORDINATOR, SYSTEM), requires=(lead_organization_public,),
-           effects=(stamp_published,), audience=(ORGANIZATION,)),
+           effects=(stamp_published,), audience=(ORGANIZATION, PARTNERS)),
     Action(A.RETURN, sources=(Status.SUBMITTED,), target=Status.RETURNED,
            actors=(COORDINATOR, SYSTEM), comment=Comment.REQUIRED,
            comment_label=_("差し戻しの理由"), audience=(ORGANIZATION,)),
@@ -211,6 +245,14 @@ ACTIONS = (
     Action(A.SHOW, sources=PUBLIC, actors=(COORDINATOR, SYSTEM), when=(hidden,),
            requires=(lead_organization_public,), effects=(set_hidden(False),),
            audience=(ORGANIZATION,)),
+    # A registered organisation named as a partner confirms its role (or declines) before it
+    # is shown on the public page; the lead organisation hears of the answer.
+    Action(A.PARTNER_CONFIRM, sources=ANSWERABLE, actors=(PARTNER, SYSTEM),
+           when=(partner_request_open,), effects=(partner_answers(Partner.Consent.CONFIRMED),),
+           audience=(ORGANIZATION,), record_only=True),
+    Action(A.PARTNER_DECLINE, sources=ANSWERABLE, actors=(PARTNER, SYSTEM),
+           when=(partner_request_open,), effects=(partner_answers(Partner.Consent.DECLINED),),
+           comment_label=_("辞退の理由"), audience=(ORGANIZATION,), record_only=True),
 )  # fmt: skip
 
 PROJECT_LIFECYCLE = Lifecycle(
@@ -222,6 +264,7 @@ PROJECT_LIFECYCLE = Lifecycle(
         LEAD: is_lead_member,
         COORDINATOR: lambda user, project: is_coordinating_staff(user),
         DEPARTMENT: is_department_staff,
+        PARTNER: is_partner_member,
     },
     history=Transition,
     subject_field="project",

@@ -3,7 +3,7 @@ a project's public page (see portal/panels.py)."""
 
 from portal.panels import Panels
 
-from .models import Project
+from .models import Partner, Project
 
 # What other apps add to a project's public page (the published evaluation, …).
 PROJECT_PAGE = Panels("project_page")
@@ -16,7 +16,9 @@ def organization_projects(organization, request):
     """The public projects an organisation leads or takes part in, for its page."""
     public_projects = Project.objects.public().with_card_data()
     led = public_projects.filter(lead_organization=organization)
-    partnered = public_projects.filter(partners__organization=organization).distinct()
+    partnered = public_projects.filter(
+        partners__organization=organization, partners__consent=Partner.Consent.CONFIRMED
+    ).distinct()
     led_page = list(led[: PROJECTS_PER_SECTION + 1])
     partner_page = list(partnered[: PROJECTS_PER_SECTION + 1])
     return {

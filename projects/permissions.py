@@ -23,6 +23,13 @@ def is_lead_member(user, project):
     return is_member(user, project.lead_organization)
 
 
+def is_partner_member(user, project):
+    """A member of an organisation named as one of the project's partners."""
+    if not user.is_authenticated:
+        return False
+    return project.partners.filter(organization__memberships__user=user).exists()
+
+
 def can_view_project(user, project):
     if project.is_public:
         return True

@@ -15,6 +15,7 @@ from .models import (
     Attachment,
     Form,
     FormGuide,
+    Partner,
     Project,
     ProjectAction,
     Report,
@@ -83,6 +84,7 @@ def proposal_save(*, parts, sections=(), actor, project=None, form_code=None):
         for name in ("partners", "events"):
             parts[name].instance = proposal
             parts[name].save()
+        _partners_to_ask(parts["partners"])
         for section, form in sections:
             section.save(form, proposal)
         obsolete = _files_save(parts["files"], proposal, actor)
@@ -94,6 +96,23 @@ def proposal_save(*, parts, sections=(), actor, project=None, form_code=None):
 
         transaction.on_commit(delete_replaced_files)
     return proposal
+
+
+def _partners_to_ask(formset):
+    """A partner named by its registered organisation is asked to confirm its role (and asked
+    again when the organisation named changes); a plain name needs no confirmation."""
+    for form in formset.forms:
+        partner = form.instance
+        if partner.pk is None or (form.cleaned_data or {}).get("DELETE"):
+            continue
+        if partner.organization_id is None:
+            consent = Partner.Consent.NOT_NEEDED
+        elif "organization" in form.changed_data or partner.consent == Partner.Consent.NOT_NEEDED:
+            consent = Partner.Consent.REQUESTED
+        else:
+            continue
+        if partner.consent != consent:
+            Partner.objects.filter(pk=partner.pk).update(consent=consent, responded_at=None)
 
 
 def _files_save(form, project, actor):

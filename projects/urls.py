@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import proposals, public, reports
+from .views import partners, proposals, public, reports
 
 app_name = "projects"
 urlpatterns = [
@@ -16,4 +16,9 @@ urlpatterns = [
     path("<int:pk>/report/", reports.report_edit, name="report"),
     path("<int:pk>/report/photos/<int:photo_pk>/", public.report_photo, name="report_photo"),
     path("<int:pk>/notices/", reports.notice_create, name="notices"),
+    path(
+        "<int:pk>/partners/<int:partner_pk>/<slug:answer>/",
+        partners.partner_answer,
+        name="partner_answer",
+    ),
 ]

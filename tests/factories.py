@@ -72,8 +72,13 @@ def make_project(
     return project
 
 
-def make_partner(project, organization=None, *, name="", role="会場の提供"):
-    return Partner.objects.create(project=project, organization=organization, name=name, role=role)
+def make_partner(project, organization=None, *, name="", role="会場の提供", consent=None):
+    """A partner; a registered organisation has confirmed its role unless `consent` says not."""
+    if consent is None:
+        consent = Partner.Consent.CONFIRMED if organization else Partner.Consent.NOT_NEEDED
+    return Partner.objects.create(
+        project=project, organization=organization, name=name, role=role, consent=consent
+    )
 
 
 def make_event(project, *, starts_on=None, **fields):

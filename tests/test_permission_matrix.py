@@ -138,6 +138,12 @@ MATRIX = [
     ("GET", "/projects/{draft}/image/", NOBODY),
     ("GET", "/projects/{draft}/files/{attachment}/", LEAD_AND_STAFF),
     ("GET", "/projects/{public}/files/{attachment}/", (404, 404, 404, 404, 404, 404, 404)),
+    # A named partner organisation answers (the other organisation's members only)
+    (
+        "POST",
+        "/projects/{public}/partners/{partner_request}/confirm/",
+        (LOGIN, 404, 404, 302, 404, 404, 404),
+    ),
     # Results report and 後援 notices
     ("GET", "/projects/{public}/report/", (LOGIN, 403, 200, 403, 200, 200, 200)),
     ("GET", "/projects/{draft}/report/", (LOGIN, 404, 200, 404, 200, 200, 200)),
@@ -281,6 +287,7 @@ def build_world(users):
     accepted_photo = ReportPhoto.objects.create(
         report=accepted_report, image=ContentFile(PNG, name="b.png"), alt="受理済みの写真"
     )
+    partner_request = factories.make_partner(public, other_organization, consent="requested")
     failure = NotificationFailure.objects.create(
         kind="project_decision",
         subject="件名",
@@ -301,6 +308,7 @@ def build_world(users):
         "attachment": attachment.pk,
         "failure": failure.pk,
         "other_organization": other_organization.pk,
+        "partner_request": partner_request.pk,
         "completed": completed.pk,
         "draft_photo": draft_photo.pk,
         "accepted_photo": accepted_photo.pk,

@@ -9,6 +9,8 @@ from .core import (  # noqa: F401
     Form,
     FormGuide,
     Partner,
+    PartnerConsent,
+    PartnerQuerySet,
     Project,
     ProjectAction,
     ProjectQuerySet,

@@ -101,6 +101,8 @@ class ProjectAction(models.TextChoices):
     EVALUATE = "evaluate", _("評価の公開")
     HIDE = "hide", _("非公開にする")
     SHOW = "show", _("再公開する")
+    PARTNER_CONFIRM = "partner_confirm", _("協働の相手としての確認")
+    PARTNER_DECLINE = "partner_decline", _("協働の相手の辞退")
 
 
 class ProjectQuerySet(models.QuerySet):
@@ -253,8 +255,32 @@ class Project(models.Model):
             return None
 
 
+class PartnerConsent(models.TextChoices):
+    """A registered organisation named as a partner confirms its role before it is shown."""
+
+    NOT_NEEDED = "not_needed", _("確認不要(登録されていない相手)")
+    REQUESTED = "requested", _("確認待ち")
+    CONFIRMED = "confirmed", _("確認済み")
+    DECLINED = "declined", _("辞退")
+
+
+class PartnerQuerySet(models.QuerySet):
+    def public(self):
+        """The partners anyone may see: plain names, and approved organisations that
+        confirmed their role."""
+        return self.filter(
+            Q(organization__isnull=True)
+            | Q(
+                organization__status=Organization.Status.APPROVED,
+                consent=PartnerConsent.CONFIRMED,
+            )
+        )
+
+
 class Partner(models.Model):
     """A party to the project besides the lead organisation, with its role (役割分担)."""
+
+    Consent = PartnerConsent
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="partners")
     organization = models.ForeignKey(
@@ -276,6 +302,16 @@ class Partner(models.Model):
     cost_share = models.CharField(_("経費の分担"), max_length=200, blank=True)
     is_chair = models.BooleanField(_("委員長・代表"), default=False)
     order = models.PositiveSmallIntegerField(_("表示順"), default=0)
+    # Written only by the project lifecycle (partner_confirm / partner_decline).
+    consent = models.CharField(
+        _("相手団体の確認"),
+        max_length=20,
+        choices=PartnerConsent.choices,
+        default=PartnerConsent.REQUESTED,
+    )
+    responded_at = models.DateTimeField(_("確認日時"), null=True, blank=True)
+
+    objects = PartnerQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "id"]
@@ -297,8 +333,10 @@ class Partner(models.Model):
 
     @property
     def is_public(self):
-        """A registered organisation appears only once it is approved."""
-        return self.organization_id is None or self.organization.is_public
+        """A registered organisation appears once it is approved and confirmed its role."""
+        if self.organization_id is None:
+            return True
+        return self.organization.is_public and self.consent == PartnerConsent.CONFIRMED
 
 
 class Event(models.Model):

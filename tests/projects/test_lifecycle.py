@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 
+from organizations.models import Organization
 from portal.lifecycle import Comment, LifecycleError
 from principles.models import Evaluation
 from principles.selectors import expected_parties
@@ -21,8 +22,9 @@ ROLES = {
     "lead": "member",
     "coordinator": "coordinating_staff",
     "department": "department_staff",
+    "partner": "other_member",  # a member of the partner organisation 大井まちづくりの会
 }
-OUTSIDERS = ("citizen", "other_member")
+OUTSIDERS = ("citizen",)
 
 
 def _patronage_detail(project):
@@ -60,16 +62,29 @@ def project_ready_for(code, status, organization):
         Report.objects.create(project=project, activities="講座を開きました", status="submitted")
     if code == "evaluate":
         _evaluate_all(project)
+    if code.startswith("partner_"):
+        partner_organization = Organization.objects.get(name="大井まちづくりの会")
+        project.partner_request = factories.make_partner(
+            project, partner_organization, consent="requested"
+        )
     return project
+
+
+def params_for(project):
+    request = getattr(project, "partner_request", None)
+    return {"partner": request.pk} if request else {}
 
 
 @pytest.mark.parametrize("status", STATES)
 @pytest.mark.parametrize("action", ACTIONS, ids=lambda a: a.code)
-def test_every_action_is_taken_from_its_sources_only(action, status, organization):
+def test_every_action_is_taken_from_its_sources_only(
+    action, status, organization, other_organization
+):
     project = project_ready_for(action.code, status, organization)
     comment = "理由" if action.comment == Comment.REQUIRED else ""
+    params = params_for(project)
     if status in action.sources:
-        result = lifecycle.apply(project, action.code, actor=None, comment=comment)
+        result = lifecycle.apply(project, action.code, actor=None, comment=comment, **params)
         assert result.status == (action.target or status)
         entry = Transition.objects.get(project=project)
         assert (entry.action, entry.from_status, entry.to_status) == (
@@ -80,7 +95,7 @@ def test_every_action_is_taken_from_its_sources_only(action, status, organizatio
         assert entry.visibility == action.visibility
     else:
         with pytest.raises(LifecycleError, match="現在「"):
-            lifecycle.apply(project, action.code, actor=None, comment=comment)
+            lifecycle.apply(project, action.code, actor=None, comment=comment, **params)
         project.refresh_from_db()
         assert project.status == status
         assert not Transition.objects.filter(project=project).exists()
@@ -88,25 +103,33 @@ def test_every_action_is_taken_from_its_sources_only(action, status, organizatio
 
 @pytest.mark.parametrize("role", [*ROLES, *OUTSIDERS])
 @pytest.mark.parametrize("action", ACTIONS, ids=lambda a: a.code)
-def test_every_action_is_taken_by_its_actors_only(action, role, organization, request):
+def test_every_action_is_taken_by_its_actors_only(
+    action, role, organization, other_organization, request
+):
     user = request.getfixturevalue(ROLES.get(role, role))
     project = project_ready_for(action.code, action.sources[0], organization)
     comment = "理由" if action.comment == Comment.REQUIRED else ""
+    params = params_for(project)
+    if role == "partner" and not action.code.startswith("partner_"):
+        factories.make_partner(project, other_organization)  # a partner of the project
     allowed = role in action.actors
-    assert lifecycle.can(user, project, action.code) is allowed
+    if not params:
+        assert lifecycle.can(user, project, action.code) is allowed
     if allowed:
-        lifecycle.apply(project, action.code, actor=user, comment=comment)
+        lifecycle.apply(project, action.code, actor=user, comment=comment, **params)
         assert Transition.objects.get(project=project).actor == user
     else:
         with pytest.raises(LifecycleError, match="権限"):
-            lifecycle.apply(project, action.code, actor=user, comment=comment)
+            lifecycle.apply(project, action.code, actor=user, comment=comment, **params)
         assert not Transition.objects.filter(project=project).exists()
 
 
 @pytest.mark.parametrize(
     "action", [a for a in ACTIONS if a.comment == Comment.REQUIRED], ids=lambda a: a.code
 )
-def test_actions_that_require_a_comment_refuse_an_empty_one(action, organization):
+def test_actions_that_require_a_comment_refuse_an_empty_one(
+    action, organization, other_organization
+):
     project = project_ready_for(action.code, action.sources[0], organization)
     with pytest.raises(LifecycleError) as refused:
         lifecycle.apply(project, action.code, actor=None, comment="  \n ")

@@ -1912,6 +1912,9 @@ class Command(BaseCommand):
                     "role": partner["role"],
                     "cost_share": partner.get("cost_share", ""),
                     "is_chair": partner.get("is_chair", False),
+                    "consent": Partner.Consent.CONFIRMED
+                    if organization_key
+                    else Partner.Consent.NOT_NEEDED,
                 },
             )
 
