@@ -48,16 +48,24 @@ def hash_token(token):
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def organization_register(*, organization, fields, owner):
+def organization_register(*, organization, fields, owner, at=None):
     """Save a new organisation as pending, with the registering user as its owner; 協働推進課
-    is told (the lifecycle's `register` action)."""
+    is told (the lifecycle's `register` action).
+
+    `at` enters a registration of the past (demo data, records from before the portal): the
+    portal itself records it as of that moment, and nobody is told."""
     with transaction.atomic():
         organization.status = Organization.Status.PENDING
         organization.approved_at = None
         organization.save()
         organization.fields.set(fields)
         Membership.objects.create(organization=organization, user=owner, role=Membership.Role.OWNER)
-        lifecycle.apply(organization, OrganizationAction.REGISTER, actor=owner)
+        lifecycle.apply(
+            organization,
+            OrganizationAction.REGISTER,
+            actor=owner if at is None else None,
+            at=at,
+        )
     return organization
 
 
