@@ -49,10 +49,13 @@ def hash_token(token):
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def organization_register(*, organization, fields, owner, once_key=""):
+def organization_register(*, organization, fields, owner, once_key="", at=None):
     """Save a new organisation as pending, with the registering user as its owner; 協働推進課
     is told (the lifecycle's `register` action). A second post of the same registration page
-    raises portal.once.AlreadyDone instead of registering the organisation twice."""
+    raises portal.once.AlreadyDone instead of registering the organisation twice.
+
+    `at` enters a registration of the past (demo data, records from before the portal): the
+    portal itself records it as of that moment, and nobody is told."""
     with transaction.atomic():
         claimed = once.claim(once_key)
         organization.status = Organization.Status.PENDING
@@ -60,7 +63,12 @@ def organization_register(*, organization, fields, owner, once_key=""):
         organization.save()
         organization.fields.set(fields)
         Membership.objects.create(organization=organization, user=owner, role=Membership.Role.OWNER)
-        lifecycle.apply(organization, OrganizationAction.REGISTER, actor=owner)
+        lifecycle.apply(
+            organization,
+            OrganizationAction.REGISTER,
+            actor=owner if at is None else None,
+            at=at,
+        )
         once.remember(claimed, reverse("organizations:edit", args=[organization.pk]))
     return organization
 

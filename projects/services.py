@@ -164,9 +164,12 @@ def _detail_changes(detail_form, project):
     return diff(detail, before, names)
 
 
-def project_create(*, form, actor, publish=False):
+def project_create(*, form, actor, publish=False, at=None):
     """Staff register a project for any organisation (the city starts many itself): saved as a
-    draft, or published at once; one transaction, one history."""
+    draft, or published at once; one transaction, one history.
+
+    `at` enters a project registered in the past (demo data, records from before the portal):
+    the portal itself (actor None) records it as of that moment, and nobody is told."""
     names = list(form.Meta.fields)
     with transaction.atomic():
         claimed = once.claim(form.once_key("staff-project", actor))
@@ -175,10 +178,10 @@ def project_create(*, form, actor, publish=False):
         project.save()
         form.save_m2m()
         lifecycle.apply(
-            project, ProjectAction.CREATE, actor=actor, changes=diff(project, {}, names)
+            project, ProjectAction.CREATE, actor=actor, changes=diff(project, {}, names), at=at
         )
         if publish:
-            project = lifecycle.apply(project, ProjectAction.PUBLISH, actor=actor)
+            project = lifecycle.apply(project, ProjectAction.PUBLISH, actor=actor, at=at)
         once.remember(claimed, reverse("staff:project_file", args=[project.pk]))
     return project
 

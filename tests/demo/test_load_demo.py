@@ -1,107 +1,130 @@
-"""`python manage.py load_demo`: idempotent, complete, and with its private cases private."""
+"""`python manage.py load_demo`: complete, dated as its data files say, and with its private
+cases private. The demo is loaded once for the module (see `loaded_demo`); each test reads it
+inside a transaction of its own."""
 
 import datetime
-import io
+import re
+from pathlib import Path
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 
-from demo.management.commands.load_demo import (
-    DEMO_NOTE,
+from city import datafiles as city_datafiles
+from demo import datafiles
+from organizations.models import Department, Membership, Organization, OrganizationTransition
+from principles.models import EvaluationScore, Principle
+from projects.models import Event, Form, Partner, Project, Report, Status, Transition
+
+from .loading import (
+    DEMO_EMAILS,
     DEMO_PASSWORD,
-    GUIDELINE_EXAMPLES,
-    PRIVATE_ADDRESS_MARKER,
-    PRIVATE_PHONE,
-    PRIVATE_TITLE_MARKER,
-)
-from organizations.models import Department, Membership, Organization
-from principles.models import Evaluation, EvaluationScore, Principle
-from projects.models import (
-    CohostingDetail,
-    CommissionDetail,
-    CommitteeDetail,
-    CooperationDetail,
-    Event,
-    Form,
-    Partner,
-    PatronageDetail,
-    Project,
-    Report,
-    Status,
-    SubsidyDetail,
-    Transition,
+    data_histories,
+    recorded_histories,
+    run_load_demo,
 )
 
 pytestmark = pytest.mark.django_db
 
 TODAY = datetime.date(2026, 11, 24)
-DEMO_EMAILS = ("staff@example.jp", "dept@example.jp", "member@example.jp", "admin@example.jp")
-COUNTED_MODELS = (
-    Organization,
-    Membership,
-    Department,
-    Project,
-    Partner,
-    Event,
-    Transition,
-    Report,
-    Evaluation,
-    EvaluationScore,
-    SubsidyDetail,
-    PatronageDetail,
-    CommissionDetail,
-    CommitteeDetail,
-    CooperationDetail,
-    CohostingDetail,
-    EmailAddress,
-)
+DEMO_NOTE = datafiles.read("organizations")["note"]
+PRIVATE_PHONE = "090-0000-1111"
+PRIVATE_ADDRESS_MARKER = "デモ非公開住所"
+PRIVATE_TITLE_MARKER = "【非公開"
+GUIDELINE_EXAMPLES = {
+    "自治組織運営活動への支援": Form.SUBSIDY,
+    "市民大学ふじみ野": Form.COMMISSION,
+    "スポーツフェスティバル": Form.COMMISSION,
+    "上福岡七夕まつり": Form.COMMITTEE,
+    "おおい祭り": Form.COMMITTEE,
+    "環境フェア": Form.COMMITTEE,
+    "大学等との包括連携協定に基づく事業": Form.COOPERATION,
+    "民間企業との災害協定": Form.COOPERATION,
+    "スポーツカレッジ": Form.COHOSTING,
+}
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hasher(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-def run_load_demo():
-    out = io.StringIO()
-    call_command("load_demo", stdout=out)
-    return out.getvalue()
+@pytest.fixture(scope="module")
+def loaded_demo(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo, loaded once inside a transaction that each test's own (rolled back)
+    transaction nests in, and rolled back itself when the module ends."""
+    folder = tmp_path_factory.mktemp("demo")
+    fast = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    media = {"MEDIA_ROOT": folder / "media", "PRIVATE_MEDIA_ROOT": folder / "private"}
+    with (
+        django_db_blocker.unblock(),
+        override_settings(PASSWORD_HASHERS=fast, **media),
+        transaction.atomic(),
+    ):
+        yield run_load_demo()
+        transaction.set_rollback(True)
 
 
 @pytest.fixture
-def demo(db):
-    return run_load_demo()
-
-
-def snapshot():
-    counts = {model.__name__: model.objects.count() for model in COUNTED_MODELS}
-    counts["User"] = get_user_model().objects.count()
-    states = dict(Project.objects.values_list("pk", "status"))
-    hidden = set(Project.objects.filter(is_hidden=True).values_list("pk", flat=True))
-    return counts, states, hidden
+def demo(loaded_demo, db):
+    return loaded_demo
 
 
 def private(title_part):
     return Project.objects.get(title__startswith=f"{PRIVATE_TITLE_MARKER}:{title_part}】")
 
 
-def test_running_twice_gives_the_same_rows():
-    run_load_demo()
-    first = snapshot()
-    password_hashes = dict(get_user_model().objects.values_list("username", "password"))
-    output = run_load_demo()
-    assert snapshot() == first
-    # The password is not re-hashed when it already matches.
-    assert dict(get_user_model().objects.values_list("username", "password")) == password_hashes
-    assert "今回新しく作成: 0件" in output
-
-
-def test_summary_lists_the_demo_logins(demo):
-    for email in DEMO_EMAILS:
-        assert f"{email} / {DEMO_PASSWORD}" in demo
+def test_summary_ends_with_the_demo_logins_one_a_line(demo):
+    lines = demo.splitlines()
+    assert lines[-len(DEMO_EMAILS) :] == [f"{email} / {DEMO_PASSWORD}" for email in DEMO_EMAILS]
     assert "職員(協働推進課)" in demo
+
+
+def test_only_the_demo_logins_can_sign_in(demo):
+    for user in get_user_model().objects.exclude(email__in=DEMO_EMAILS):
+        assert not user.has_usable_password(), user.email
+    assert get_user_model().objects.exclude(email__in=DEMO_EMAILS).count() >= 10
+
+
+def test_every_history_entry_is_dated_and_ordered_as_in_the_data_files(demo):
+    assert recorded_histories() == data_histories()
+    # The portal itself recorded them (an action of the past has no person acting now).
+    assert not Transition.objects.filter(actor__isnull=False).exists()
+    assert not OrganizationTransition.objects.filter(actor__isnull=False).exists()
+
+
+def test_only_example_jp_addresses_in_the_data_files():
+    addresses = set()
+    for path in datafiles.FOLDER.rglob("*.toml"):
+        addresses |= set(datafiles.EMAIL.findall(path.read_text(encoding="utf-8")))
+    assert addresses
+    assert {address.rsplit("@", 1)[1] for address in addresses} == {"example.jp"}
+
+
+def test_only_example_jp_addresses_in_what_the_demo_wrote(demo):
+    profile_departments = {row["code"] for row in city_datafiles.rows("departments")}
+    addresses = [
+        *get_user_model().objects.values_list("email", flat=True),
+        *EmailAddress.objects.values_list("email", flat=True),
+        *Organization.objects.values_list("public_email", flat=True),
+        *Organization.objects.values_list("private_email", flat=True),
+        *Department.objects.exclude(code__in=profile_departments).values_list("email", flat=True),
+    ]
+    assert len(addresses) > 40
+    assert all(address.endswith("@example.jp") for address in addresses), addresses
+
+
+def test_no_demo_module_writes_a_state():
+    """States change only through the services and lifecycles."""
+    writes = re.compile(
+        r"\.status\s*=(?!=)|[\"']status[\"']\s*:|"
+        r"\b(?:create|update|update_or_create|get_or_create)\([^)]*\bstatus\s*="
+    )
+    root = Path(django_settings.BASE_DIR) / "demo"
+    found = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if writes.search(path.read_text(encoding="utf-8"))
+    ]
+    assert found == []
 
 
 def test_all_six_forms_are_public(demo):
@@ -209,10 +232,12 @@ def test_each_unpublished_state_exists_and_is_not_public(demo, marker, status):
 
 
 def test_returned_and_rejected_projects_carry_the_staff_comment(demo):
+    # Recorded as of their date, by the portal itself: a past action names no one acting now.
     for marker, action in (("差し戻し", "return"), ("不採択", "reject"), ("取り下げ", "withdraw")):
         transition = private(marker).transitions.get(action=action)
         assert transition.comment
-        assert transition.actor is not None
+        assert transition.actor is None
+        assert transition.created_at.date() < TODAY
 
 
 def test_hidden_project_is_published_but_not_public(demo):
@@ -228,6 +253,26 @@ def test_pending_organisations_proposal_stays_private(demo):
     assert project.status == Status.DRAFT and not project.is_hidden
     assert project.lead_organization.status == Organization.Status.PENDING
     assert not Project.objects.public().filter(pk=project.pk).exists()
+
+
+def test_suspended_organisations_published_project_stays_private(demo):
+    # Approved, its project published, then suspended: each through its lifecycle, in order.
+    project = private("停止団体")
+    organization = project.lead_organization
+    assert project.status == Status.PUBLISHED and not project.is_hidden
+    assert organization.status == Organization.Status.SUSPENDED
+    assert not Project.objects.public().filter(pk=project.pk).exists()
+    published = project.transitions.get(action="publish").created_at
+    approved = organization.transitions.get(action="approve").created_at
+    suspended = organization.transitions.get(action="suspend").created_at
+    assert approved < published < suspended
+    assert organization.transitions.get(action="suspend").comment
+
+
+def test_rejected_organisation_carries_the_reason(demo):
+    organization = Organization.objects.get(name="登録不承認の会(デモ)")
+    assert organization.transitions.get(action="reject").comment
+    assert organization.approved_at is None
 
 
 def test_pending_organisation_is_partner_of_a_public_project(demo):
@@ -311,6 +356,36 @@ def test_demo_users_have_their_roles(demo):
     }
 
 
+def test_reports_went_through_their_steps(demo):
+    for report in Report.objects.select_related("project"):
+        transitions = report.project.transitions
+        assert report.submitted_at == transitions.get(action="submit_report").created_at
+        if report.status == Report.Status.ACCEPTED:
+            assert report.accepted_at == transitions.get(action="complete").created_at
+    tanabata = Project.objects.get(title="上福岡七夕まつり", fiscal_year=2026)
+    assert tanabata.report.status == Report.Status.SUBMITTED
+
+
+def test_proposals_were_complete_when_submitted(demo):
+    submitted = Project.objects.filter(transitions__action="submit").distinct()
+    assert submitted.count() >= 10
+    for project in submitted:
+        assert project.self_check_answers.exists(), project.title
+        assert project.created_by is not None
+        assert project.created_by.memberships.filter(organization=project.lead_organization)
+    for project in submitted.filter(form=Form.PATRONAGE):
+        assert project.attachments.count() == 4
+
+
+def test_the_city_registered_its_own_projects(demo):
+    city = Project.objects.filter(transitions__action="create").distinct()
+    assert set(city.values_list("form", flat=True)) >= {Form.COMMISSION, Form.COOPERATION}
+    for project in city:
+        assert project.transitions.first().action == "create"
+        assert not project.transitions.filter(action="submit").exists()
+        assert project.created_by is None
+
+
 def test_member_leads_published_and_unpublished_projects(demo):
     member = get_user_model().objects.get(username="member@example.jp")
     led = Project.objects.filter(lead_organization__memberships__user=member)
@@ -337,3 +412,14 @@ def test_demo_rows_pass_model_validation(demo):
         rows.append(project.form_detail())
     for row in rows:
         row.full_clean()
+
+
+def test_every_partner_organisation_of_the_demo_confirmed_its_role_through_the_lifecycle(demo):
+    from projects.models import Partner
+
+    named = Partner.objects.filter(organization__isnull=False)
+    assert named.exists()
+    assert set(named.values_list("consent", flat=True)) == {"confirmed"}
+    confirmed = Transition.objects.filter(action="partner_confirm")
+    assert confirmed.count() == named.count()
+    assert not Partner.objects.filter(organization__isnull=True).exclude(consent="not_needed")
