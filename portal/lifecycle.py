@@ -40,6 +40,9 @@ SYSTEM = "system"  # the portal itself (scheduled jobs, automatic transitions, d
 
 _silenced = contextvars.ContextVar("lifecycle_silenced", default=False)
 
+# Every lifecycle of the portal, by name (for docs/lifecycles.md and the admin's overview).
+LIFECYCLES = {}
+
 
 @contextlib.contextmanager
 def silenced():
@@ -216,6 +219,7 @@ class Lifecycle:
             "他の人が先に操作した可能性があります。画面を更新してください。"
         )
         self._listeners = []
+        LIFECYCLES[name] = self
 
     # --- Reading the table -------------------------------------------------------------
 
@@ -385,3 +389,44 @@ class Lifecycle:
         if listener not in self._listeners:
             self._listeners.append(listener)
         return listener
+
+
+def describe(lifecycle):
+    """The table as people read it (Markdown): docs/lifecycles.md is made of these."""
+
+    def names(functions):
+        return (
+            ", ".join(
+                f"`{getattr(function, 'name', None) or function.__name__}`"
+                for function in functions
+            )
+            or "—"
+        )
+
+    states = {
+        value for value, _label in lifecycle.model._meta.get_field(lifecycle.state_field).choices
+    }
+    lines = [
+        f"## {lifecycle.name} (`{lifecycle.model._meta.label}`)",
+        "",
+        "| action | from | to | who | offered when | requires | comment | tells | history read by |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for action in lifecycle.actions.values():
+        sources = (
+            "any" if set(action.sources) == states else ", ".join(f"`{s}`" for s in action.sources)
+        )
+        cells = [
+            f"`{action.code}` {lifecycle.label(action.code)}"
+            + (" (recorded by its page)" if action.record_only else ""),
+            sources,
+            f"`{action.target}`" if action.target else "—",
+            ", ".join(action.actors),
+            names(action.when),
+            names(action.requires),
+            str(Comment(action.comment).label),
+            ", ".join(action.audience) or "—",
+            str(Visibility(action.visibility).label),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
