@@ -19,11 +19,12 @@ from accounts.models import display_name_of
 from city.profile import current as current_city
 from city.profile import mail_sender
 from portal import once
-from portal.changes import diff, snapshot
+from portal.changes import StaleEdit, save_edit
 from portal.mail import render_subject, render_text
 from portal.site import absolute_url
 
 from . import lifecycle
+from .lifecycle import ORGANIZATION_LIFECYCLE
 from .models import (
     ActivityField,
     Area,
@@ -76,16 +77,12 @@ def organization_register(*, organization, fields, owner, once_key="", at=None):
 def organization_update(*, form, actor):
     """Staff correct an organisation's data: saved under the row lock, refused when someone
     saved a newer version meanwhile (returns False), and recorded with each changed field."""
-    names = list(form.Meta.fields)
-    with transaction.atomic():
-        locked = Organization.objects.select_for_update().get(pk=form.instance.pk)
-        if form.is_stale(locked):
-            return False
-        before = snapshot(locked, names)
-        saved = form.save()
-        changes = diff(saved, before, names)
-        if changes:
-            lifecycle.apply(saved, OrganizationAction.EDIT, actor=actor, changes=changes)
+    try:
+        save_edit(
+            form=form, lifecycle=ORGANIZATION_LIFECYCLE, action=OrganizationAction.EDIT, actor=actor
+        )
+    except StaleEdit:
+        return False
     return True
 
 
@@ -98,25 +95,29 @@ def organization_profile_update(*, form, actor):
     refused (returns False) when someone saved a newer version since the page was shown;
     every changed field is recorded, and a change of the public identity of an approved
     organisation is told to 協働推進課."""
-    names = [name for name in form.Meta.fields if name != "logo"]
-    with transaction.atomic():
-        locked = Organization.objects.select_for_update().get(pk=form.instance.pk)
-        if form.is_stale(locked):
-            return False
-        before = snapshot(locked, names)
-        saved = form.save()
-        changes = diff(saved, before, names)
+
+    def logo(saved, locked):
         if getattr(form, "logo_uploaded", False) or form.cleaned_data.get("logo_clear"):
-            changes.append({"field": "logo", "label": str(_("ロゴ")), "old": "", "new": ""})
-        if not changes:
-            return True
-        identity = [change for change in changes if change["field"] in IDENTITY_FIELDS]
-        action = (
-            OrganizationAction.CHANGE_IDENTITY
-            if identity and locked.status == Organization.Status.APPROVED
-            else OrganizationAction.UPDATE_PROFILE
+            return [{"field": "logo", "label": str(_("ロゴ")), "old": "", "new": ""}]
+        return []
+
+    def told_or_not(locked, changes):
+        identity = any(change["field"] in IDENTITY_FIELDS for change in changes)
+        if identity and locked.status == Organization.Status.APPROVED:
+            return OrganizationAction.CHANGE_IDENTITY
+        return OrganizationAction.UPDATE_PROFILE
+
+    try:
+        save_edit(
+            form=form,
+            lifecycle=ORGANIZATION_LIFECYCLE,
+            action=told_or_not,
+            actor=actor,
+            names=[name for name in form.Meta.fields if name != "logo"],
+            also=logo,
         )
-        lifecycle.apply(saved, action, actor=actor, changes=changes)
+    except StaleEdit:
+        return False
     form.delete_obsolete_logo()
     return True
 

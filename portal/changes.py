@@ -1,5 +1,7 @@
 """What changed in a row, field by field, as people read it: for the history of edits."""
 
+from django.db import transaction
+
 
 def display_value(instance, field_name):
     """A field's value as staff read it (choice labels, names, lists)."""
@@ -38,3 +40,31 @@ def diff(instance, before, field_names):
         for name in field_names
         if before.get(name, "") != after[name]
     ]
+
+
+class StaleEdit(Exception):
+    """Someone saved a newer version while the form was open; nothing was written."""
+
+
+def save_edit(*, form, lifecycle, action, actor, names=None, also=None):
+    """Save a (valid) versioned model form under the row lock and record what changed.
+
+    Raises StaleEdit when the row changed since the page was shown. `also(saved, locked)` may
+    save related rows and return their changes too; `action` is an action code, or a function
+    `(locked, changes) -> code` choosing one. Nothing changed: nothing is recorded. Returns the
+    saved row and its changes."""
+    names = names or list(form.Meta.fields)
+    model = type(form.instance)
+    with transaction.atomic():
+        locked = model.objects.select_for_update().get(pk=form.instance.pk)
+        if form.is_stale(locked):
+            raise StaleEdit
+        before = snapshot(locked, names)
+        saved = form.save()
+        changes = diff(saved, before, names)
+        if also is not None:
+            changes += also(saved, locked)
+        if changes:
+            code = action(locked, changes) if callable(action) else action
+            lifecycle.apply(saved, code, actor=actor, changes=changes)
+    return saved, changes

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from portal import once, uploads
-from portal.changes import diff, snapshot
+from portal.changes import StaleEdit, diff, save_edit, snapshot
 
 from . import lifecycle, permissions
 from .models import (
@@ -24,31 +24,8 @@ from .models import (
 )
 
 
-class StaleEdit(Exception):
-    """Someone saved a newer version while the form was open; nothing was written."""
-
-
 class NotEditable(Exception):
     """The proposal may no longer be edited (it was submitted meanwhile); nothing was written."""
-
-
-# What the proposal editor may change on the project row (never its state).
-PROPOSAL_FIELDS = (
-    "title",
-    "summary",
-    "purpose",
-    "expected_effect",
-    "area",
-    "fiscal_year",
-    "starts_on",
-    "ends_on",
-    "place",
-    "department",
-    "budget",
-    "safety_insurance",
-    "safety_plan",
-    "updated_at",
-)
 
 
 def proposal_save(*, parts, sections=(), actor, project=None, form_code=None):
@@ -76,7 +53,13 @@ def proposal_save(*, parts, sections=(), actor, project=None, form_code=None):
             proposal.created_by = actor
             proposal.save()
         else:
-            proposal.save(update_fields=PROPOSAL_FIELDS)
+            # What the editor may change on the project row (never its state).
+            editable = [
+                name
+                for name in parts["project"]._meta.fields
+                if not Project._meta.get_field(name).many_to_many
+            ]
+            proposal.save(update_fields=[*editable, "updated_at"])
         parts["project"].save_m2m()
         detail = parts["detail"].save(commit=False)
         detail.project = proposal
@@ -189,19 +172,20 @@ def project_create(*, form, actor, publish=False, at=None):
 def project_update(*, form, detail_form=None, actor):
     """Staff edit a project's data and its form-specific row under the row lock. Refused with
     StaleEdit when someone saved a newer version since the form was shown."""
-    names = list(form.Meta.fields)
-    with transaction.atomic():
-        locked = Project.objects.select_for_update().get(pk=form.instance.pk)
-        if form.is_stale(locked):
-            raise StaleEdit
-        before = snapshot(locked, names)
-        saved = form.save()
-        changes = diff(saved, before, names)
+
+    def detail(saved, locked):
         # The row belongs to the form shown; a change of form leaves it for the new one.
         if detail_form is not None and detail_form.has_changed() and saved.form == locked.form:
-            changes += _detail_changes(detail_form, saved)
-        if changes:
-            lifecycle.apply(saved, ProjectAction.EDIT, actor=actor, changes=changes)
+            return _detail_changes(detail_form, saved)
+        return []
+
+    saved, _changes = save_edit(
+        form=form,
+        lifecycle=lifecycle.PROJECT_LIFECYCLE,
+        action=ProjectAction.EDIT,
+        actor=actor,
+        also=detail,
+    )
     return saved
 
 
