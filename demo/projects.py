@@ -25,7 +25,7 @@ from organizations.models import ActivityField, Area, Membership
 from portal import uploads
 from portal.forms import OnceFormMixin
 from principles.models import ChecklistItem, Evaluation, EvaluationScore, Principle, SelfCheckAnswer
-from projects.forms import ProposalForm
+from projects.forms import DESK_PROJECT_FIELDS, ProposalForm
 from projects.lifecycle import PROJECT_LIFECYCLE
 from projects.models import (
     FORM_DETAIL_ATTRIBUTES,
@@ -38,7 +38,6 @@ from projects.models import (
     Report,
 )
 from projects.services import project_create
-from staff.forms import StaffProjectForm
 
 from .datafiles import FOLDER, DataError, ensure, moment, pick, read, read_folder, validate
 
@@ -59,7 +58,7 @@ class CityProjectForm(OnceFormMixin, forms.ModelForm):
 
     class Meta:
         model = Project
-        fields = StaffProjectForm.Meta.fields
+        fields = DESK_PROJECT_FIELDS
 
 
 def load(command):

@@ -65,6 +65,29 @@ MONEY_FIELDS = {"budget", "requested_amount", "contract_amount"}
 # --- Starting a proposal ---------------------------------------------------------------
 
 
+# What staff enter when the city starts a project or edits one for any organisation (the
+# staff desk's form; the demo registers the city's projects with the same fields).
+DESK_PROJECT_FIELDS = [
+    "title",
+    "summary",
+    "purpose",
+    "expected_effect",
+    "form",
+    "lead_organization",
+    "department",
+    "coordinator",
+    "fields",
+    "area",
+    "fiscal_year",
+    "starts_on",
+    "ends_on",
+    "place",
+    "budget",
+    "safety_insurance",
+    "safety_plan",
+]
+
+
 class FormChoiceForm(PortalFormMixin, forms.Form):
     """Step one: which of the six forms the proposal takes."""
 

@@ -13,6 +13,7 @@ from portal.forms import (
     VersionedFormMixin,
     founded_year_field,
 )
+from projects.forms import DESK_PROJECT_FIELDS
 from projects.models import FORM_DETAIL_ATTRIBUTES, Project
 
 
@@ -38,25 +39,7 @@ class StaffProjectForm(OnceFormMixin, VersionedForm):
 
     class Meta:
         model = Project
-        fields = [
-            "title",
-            "summary",
-            "purpose",
-            "expected_effect",
-            "form",
-            "lead_organization",
-            "department",
-            "coordinator",
-            "fields",
-            "area",
-            "fiscal_year",
-            "starts_on",
-            "ends_on",
-            "place",
-            "budget",
-            "safety_insurance",
-            "safety_plan",
-        ]
+        fields = DESK_PROJECT_FIELDS
         widgets = {
             "fields": forms.CheckboxSelectMultiple,
             "summary": forms.Textarea(attrs={"rows": 4}),

@@ -6,6 +6,28 @@ import pytest
 from tests import factories
 
 
+def _transactional(item):
+    marker = item.get_closest_marker("django_db")
+    flagged = marker is not None and (
+        marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
+    )
+    names = getattr(item, "fixturenames", ())
+    return bool(flagged or "transactional_db" in names or "live_server" in names)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Transactional tests last, as Django orders them, after every other reordering.
+
+    A transactional test empties the database when it ends; the master data the migrations
+    loaded (areas, fields, principles) comes back only when the next `serialized_rollback` test
+    starts. pytest-django sorts the transactional tests last, but pytest then groups the tests
+    that share session-scoped parameters (the browser tests' `browser_name`) and can move an
+    ordinary test behind them, where it would find no areas.
+    """
+    items.sort(key=_transactional)
+
+
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """allauth keeps its rate-limit counters in the cache: every test starts with none."""

@@ -8,6 +8,7 @@ from django.core import mail
 from django.utils import timezone
 
 from organizations.models import Area
+from portal.forms import OnceFormMixin
 from projects.models import Project
 from projects.services import project_create
 from tests import factories
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.django_db
 PAST = timezone.make_aware(datetime.datetime(2024, 3, 11, 10, 0))
 
 
-class ProjectForm(forms.ModelForm):
+class ProjectForm(OnceFormMixin, forms.ModelForm):
     class Meta:
         model = Project
         fields = ["title", "summary", "form", "lead_organization", "area", "fiscal_year"]
