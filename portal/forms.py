@@ -454,6 +454,33 @@ class PortalFormRenderer(TemplatesSetting):
     bound_field_class = PortalBoundField
 
 
+# --- The comment of an action button ------------------------------------------------------
+
+
+class ActionCommentForm(PortalFormMixin, forms.Form):
+    """The comment typed beside an action button (approve, return, withdraw, answer a
+    partner request), cleaned as every text of the portal is."""
+
+    comment = forms.CharField(label=_("コメント"), required=False, widget=forms.Textarea)
+
+    def __init__(self, *args, max_length=4000, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["comment"]
+        field.max_length = max_length
+        field.validators = [
+            v for v in field.validators if not isinstance(v, MaxLengthValidator)
+        ] + [MaxLengthValidator(max_length)]
+
+
+def posted_comment(request, max_length=4000):
+    """The comment posted with an action: `(comment, None)`, or `(None, message)` when it
+    cannot be taken as it is (too long, or with characters that were removed)."""
+    form = ActionCommentForm(request.POST, max_length=max_length)
+    if form.is_valid():
+        return form.cleaned_data["comment"], None
+    return None, " ".join(form.errors["comment"])
+
+
 # --- The error summary ------------------------------------------------------------------------
 
 

@@ -9,7 +9,7 @@ Drafts may be saved with anything missing, so every field here is optional for s
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.forms import inlineformset_factory
+from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -86,6 +86,23 @@ DESK_PROJECT_FIELDS = [
     "safety_insurance",
     "safety_plan",
 ]
+
+
+# Partners and events a proposal lists at most. Django would otherwise build up to 1,000 more
+# rows than that from a TOTAL_FORMS a client made up (absolute_max), and draw them all.
+ROWS_MAX = 30
+
+
+class RowsFormSet(BaseInlineFormSet):
+    """The rows of a proposal (partners, events), with messages in the portal's words."""
+
+    default_error_messages = {
+        "missing_management_form": _(
+            "ページの一部が欠けていたため、保存できませんでした。ページを開き直してください。"
+        ),
+        "too_many_forms": _("%(num)d件まで入力できます。"),
+        "too_few_forms": _("%(num)d件以上入力してください。"),
+    }
 
 
 class FormChoiceForm(PortalFormMixin, forms.Form):
@@ -384,13 +401,23 @@ def partner_formset_class(form_code):
         fields=fields,
         extra=1,
         can_delete=True,
-        max_num=30,
+        formset=RowsFormSet,
+        max_num=ROWS_MAX,
+        absolute_max=ROWS_MAX,
         validate_max=True,
     )
 
 
 EventFormSet = inlineformset_factory(
-    Project, Event, form=EventForm, extra=1, can_delete=True, max_num=30, validate_max=True
+    Project,
+    Event,
+    form=EventForm,
+    extra=1,
+    can_delete=True,
+    formset=RowsFormSet,
+    max_num=ROWS_MAX,
+    absolute_max=ROWS_MAX,
+    validate_max=True,
 )
 
 

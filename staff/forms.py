@@ -71,15 +71,6 @@ class StaffProjectForm(OnceFormMixin, VersionedForm):
         )
 
 
-class CommentForm(PortalFormMixin, forms.Form):
-    comment = forms.CharField(
-        label=_("コメント"),
-        required=False,
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-
-
 class CreateChoiceForm(PortalFormMixin, forms.Form):
     """Whether a project staff register is saved as a draft or published at once."""
 

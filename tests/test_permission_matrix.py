@@ -8,24 +8,14 @@ Answers: a status code, or LOGIN for a redirect to the login page. Each pair run
 fresh data, so that a POST one role makes cannot change what the next role gets.
 """
 
-import datetime
-
 import pytest
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import override_settings
 
-from notifications.models import NotificationFailure
-from projects.models import Attachment, PatronageDetail, Report, ReportPhoto
-from tests import factories
 from tests.summary import PERMISSION_MATRIX_PAIRS
+from tests.world import build_world, make_role_users
 
 LOGIN = "login"
-PNG = (
-    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00"
-    b"\x00\x90wS\xde\x00\x00\x00\x0cIDATx\x9cc\xf8\xcf\xc0\x00\x00\x03\x01\x01\x00\xc9\xfe"
-    b"\x92\xef\x00\x00\x00\x00IEND\xaeB`\x82"
-)
 ROLES = (
     "anonymous",
     "citizen",
@@ -223,96 +213,6 @@ def _cases(only_method):
                 row[3] if len(row) > 3 else None,
                 id=f"{method} {path} as {role}",
             )
-
-
-def make_role_users():
-    """The seven roles of tests/conftest.py, for a world built outside a single test."""
-    users = {
-        "citizen": factories.make_user("citizen@example.jp"),
-        "member": factories.make_user("member@example.jp"),
-        "other_member": factories.make_user("other@example.jp"),
-        "department_staff": factories.make_user("dept@example.jp"),
-        "coordinating_staff": factories.make_user("staff@example.jp"),
-        "superuser": factories.make_user("admin@example.jp", is_superuser=True, is_staff=True),
-    }
-    factories.make_department().staff.add(users["department_staff"])
-    factories.coordinating_department().staff.add(users["coordinating_staff"])
-    return users
-
-
-def build_world(users):
-    """Everything the rows' paths name: projects in each state, files, members, a failure."""
-    member = users["member"]
-    organization = factories.make_organization(name="ふじみ野子ども食堂ネット", members=[member])
-    other_organization = factories.make_organization(
-        name="大井まちづくりの会", members=[users["other_member"]]
-    )
-    department = factories.make_department()
-    public = factories.make_project(lead_organization=organization, department=department)
-    draft = factories.make_project(
-        lead_organization=organization, status="draft", department=department
-    )
-    submitted = factories.make_project(lead_organization=organization, status="submitted")
-    hidden = factories.make_project(lead_organization=organization, is_hidden=True)
-    patronage = factories.make_project(lead_organization=organization, form="patronage")
-    PatronageDetail.objects.create(
-        project=patronage,
-        event_name="講演会",
-        event_date=datetime.date(2026, 12, 1),
-        venue="市民会館",
-    )
-    pending = factories.make_organization(status="pending", members=[member])
-    second = factories.make_user("editor@example.jp")
-    membership = organization.memberships.create(user=second, role="editor")
-    attachment = Attachment.objects.create(
-        project=draft,
-        kind="other",
-        file=ContentFile(b"%PDF-1.4 test", name="a.pdf"),
-        original_name="資料.pdf",
-        content_type="application/pdf",
-        size=13,
-    )
-    organization.logo = ContentFile(PNG, name="logo.png")
-    organization.save()
-    pending.logo = ContentFile(PNG, name="logo.png")
-    pending.save()
-    draft_report = Report.objects.create(project=public, activities="作成中")
-    draft_photo = ReportPhoto.objects.create(
-        report=draft_report, image=ContentFile(PNG, name="a.png"), alt="作成中の写真"
-    )
-    completed = factories.make_project(lead_organization=organization, status="completed")
-    accepted_report = Report.objects.create(
-        project=completed, activities="実施しました", status="accepted"
-    )
-    accepted_photo = ReportPhoto.objects.create(
-        report=accepted_report, image=ContentFile(PNG, name="b.png"), alt="受理済みの写真"
-    )
-    partner_request = factories.make_partner(public, other_organization, consent="requested")
-    failure = NotificationFailure.objects.create(
-        kind="project_decision",
-        subject="件名",
-        body="本文",
-        recipients="member@example.jp",
-        error="SMTPException",
-        project=public,
-    )
-    return {
-        "organization": organization.pk,
-        "pending": pending.pk,
-        "public": public.pk,
-        "draft": draft.pk,
-        "submitted": submitted.pk,
-        "hidden": hidden.pk,
-        "patronage": patronage.pk,
-        "membership": membership.pk,
-        "attachment": attachment.pk,
-        "failure": failure.pk,
-        "other_organization": other_organization.pk,
-        "partner_request": partner_request.pk,
-        "completed": completed.pk,
-        "draft_photo": draft_photo.pk,
-        "accepted_photo": accepted_photo.pk,
-    }
 
 
 @pytest.fixture(scope="class")

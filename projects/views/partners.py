@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from organizations.permissions import is_member
+from portal.forms import posted_comment
 
 from .. import lifecycle
 from ..models import Partner, ProjectAction
@@ -27,12 +28,16 @@ def partner_answer(request, pk, partner_pk, answer):
     )
     if answer not in ANSWERS or not is_member(request.user, partner.organization):
         raise Http404
+    comment, problem = posted_comment(request, max_length=1000)
+    if problem:
+        messages.error(request, problem)
+        return redirect("mypage:index")
     try:
         lifecycle.apply(
             partner.project,
             ANSWERS[answer],
             actor=request.user,
-            comment=(request.POST.get("comment") or "")[:1000],
+            comment=comment,
             partner=partner.pk,
         )
     except lifecycle.LifecycleError as error:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from portal.files import file_response, image_response
-from portal.forms import STALE_EDIT, Section, error_summary
+from portal.forms import STALE_EDIT, Section, error_summary, posted_comment
 from portal.history import PARTIES, history_items
 from portal.once import AlreadyDone
 
@@ -348,7 +348,10 @@ def proposal_withdraw(request, pk):
         )
         return redirect("projects:proposal_detail", project.pk)
     if request.method == "POST":
-        comment = (request.POST.get("comment") or "")[:1000]
+        comment, problem = posted_comment(request, max_length=1000)
+        if problem:
+            messages.error(request, problem)
+            return render(request, "projects/proposal_withdraw.html", {"project": project})
         try:
             lifecycle.apply(project, ProjectAction.WITHDRAW, actor=request.user, comment=comment)
         except lifecycle.LifecycleError as error:

@@ -14,6 +14,7 @@ from organizations.models import Organization, OrganizationAction
 from organizations.services import organization_update
 from portal.exports import Column, Table, export_response
 from portal.filtering import filter_results
+from portal.forms import posted_comment
 from portal.history import STAFF, history_items
 
 from .. import permissions, queues
@@ -117,7 +118,10 @@ def organization_action(request, pk, action):
     organization = get_object_or_404(Organization, pk=pk)
     if action not in DECISIONS:
         raise Http404
-    comment = (request.POST.get("comment") or "")[:4000]
+    comment, problem = posted_comment(request)
+    if problem:
+        messages.error(request, problem)
+        return redirect("staff:organization_review", pk=pk)
     try:
         lifecycle.apply(organization, action, actor=request.user, comment=comment)
     except lifecycle.LifecycleError as error:

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from portal.exports import Column, Table, export_response
 from portal.filtering import filter_results
+from portal.forms import posted_comment
 from portal.history import STAFF, history_items
 from portal.once import AlreadyDone
 from projects import lifecycle, sections, services
@@ -139,7 +140,10 @@ def project_action(request, pk, action):
     project = _file_project(request, pk)
     if action not in DESK_ACTIONS:
         raise Http404
-    comment = (request.POST.get("comment") or "")[:4000]
+    comment, problem = posted_comment(request)
+    if problem:
+        messages.error(request, problem)
+        return redirect("staff:project_file", pk=pk)
     try:
         project = lifecycle.apply(project, action, actor=request.user, comment=comment)
     except lifecycle.LifecycleError as error:

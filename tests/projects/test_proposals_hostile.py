@@ -295,6 +295,25 @@ def test_tampered_formset_management_data_is_refused(signed_in, organization):
     assert not Project.objects.exists()
 
 
+@pytest.mark.parametrize("prefix", ["partners", "events"])
+@pytest.mark.parametrize("claimed", ["31", "9390", "100000"])
+def test_a_made_up_row_count_builds_no_more_rows_than_a_proposal_may_have(
+    signed_in, organization, prefix, claimed
+):
+    """A TOTAL_FORMS larger than the limit is refused, and the page is drawn with at most
+    ROWS_MAX rows (Django would otherwise build and draw up to a thousand more)."""
+    from projects.forms import ROWS_MAX
+
+    response = post_create(signed_in, organization, **{f"{prefix}-TOTAL_FORMS": claimed})
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert f'name="{prefix}-{ROWS_MAX - 1}-' in content
+    assert f'name="{prefix}-{ROWS_MAX}-' not in content
+    assert f"{ROWS_MAX}件まで入力できます。" in content
+    assert TYPED_TITLE in content
+    assert not Project.objects.exists()
+
+
 def test_tampered_area_id_is_refused(signed_in, organization):
     response = post_create(signed_in, organization, area="999999")
     assert_refused_and_kept(response, "正しく選択してください")
