@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from accounts.forms import ProfileForm
 from accounts.models import Profile
 from organizations.models import Invitation
+from portal.forms import posted_data
 from portal.history import PARTIES, latest_items
 from projects.lifecycle import ANSWERABLE, PROJECT_LIFECYCLE
 from projects.models import Partner, Project, Transition
@@ -72,7 +73,7 @@ def index(request):
 @login_required
 def profile_edit(request):
     profile = Profile.objects.filter(user=request.user).first() or Profile(user=request.user)
-    form = ProfileForm(request.POST or None, instance=profile)
+    form = ProfileForm(posted_data(request), instance=profile)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("表示名を保存しました。"))

@@ -454,6 +454,20 @@ class PortalFormRenderer(TemplatesSetting):
     bound_field_class = PortalBoundField
 
 
+# --- What a request posts ------------------------------------------------------------------
+
+
+def posted_data(request):
+    """The form data of a POST, None otherwise. A POST with no fields at all is a POST too:
+    its empty data is false, and testing that instead would show the page as freshly
+    opened, without a word on what was wrong."""
+    return request.POST if request.method == "POST" else None
+
+
+def posted_files(request):
+    return request.FILES if request.method == "POST" else None
+
+
 # --- The comment of an action button ------------------------------------------------------
 
 

@@ -167,6 +167,7 @@ class ErrorLayout:
     problems: list
     field_errors: int
     summary: bool
+    messages: int = 0  # messages at the top of the page (errors, warnings, notes)
 
 
 def error_layout(html):
@@ -182,6 +183,11 @@ def error_layout(html):
     problems = []
     field_errors = 0
     summary = False
+    messages = sum(
+        1
+        for element in elements
+        if element.classes & {"message-error", "message-warning", "message-info"}
+    )
     for index, element in enumerate(elements):
         if "error-summary" in element.classes:
             summary = True
@@ -214,4 +220,6 @@ def error_layout(html):
         ]
         if not described:
             problems.append(f"no input of its block names {error_id} ({message})")
-    return ErrorLayout(problems=problems, field_errors=field_errors, summary=summary)
+    return ErrorLayout(
+        problems=problems, field_errors=field_errors, summary=summary, messages=messages
+    )

@@ -279,6 +279,7 @@ def _check_post(client, form, role, data):
         assert layout.problems == [], f"{where}: {layout.problems}"
         if layout.field_errors:
             assert layout.summary, f"{where}: errors beside fields, but no error summary"
+        assert layout.summary or layout.messages, f"{where}: sent back saying nothing"
 
 
 def _hostile_posts(client, users, form, role, examples):

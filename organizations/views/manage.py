@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from portal.forms import STALE_EDIT
+from portal.forms import STALE_EDIT, posted_data, posted_files
 from portal.once import AlreadyDone
 
 from .. import permissions, services
@@ -39,7 +39,7 @@ def _organization_for(request, pk, allowed):
 def organization_register(request):
     if not permissions.can_register_organization(request.user):
         raise PermissionDenied
-    form = OrganizationForm(request.POST or None, request.FILES or None)
+    form = OrganizationForm(posted_data(request), posted_files(request))
     if request.method == "POST" and form.is_valid():
         organization = form.save(commit=False)
         try:
@@ -69,7 +69,7 @@ def organization_register(request):
 @login_required
 def organization_edit(request, pk):
     organization = _organization_for(request, pk, permissions.can_edit_organization)
-    form = OrganizationForm(request.POST or None, request.FILES or None, instance=organization)
+    form = OrganizationForm(posted_data(request), posted_files(request), instance=organization)
     if request.method == "POST" and form.is_valid():
         if services.organization_profile_update(form=form, actor=request.user):
             messages.success(request, _("団体の情報を保存しました。"))

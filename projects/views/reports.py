@@ -15,7 +15,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from portal import ids, uploads
-from portal.forms import STALE_EDIT, PortalFormMixin, VersionedFormMixin
+from portal.forms import STALE_EDIT, PortalFormMixin, VersionedFormMixin, posted_data, posted_files
 
 from .. import lifecycle, permissions, services
 from ..models import Form, Project, ProjectAction, Report, ReportPhoto, SubsidyDetail
@@ -130,8 +130,8 @@ def report_edit(request, pk):
     form = None
     if editable:
         form = ReportForm(
-            request.POST or None,
-            request.FILES or None,
+            posted_data(request),
+            posted_files(request),
             instance=report,
             initial=initial,
             with_settlement=with_settlement,
@@ -196,7 +196,7 @@ def notice_create(request, pk):
     if project.form != Form.PATRONAGE:
         raise Http404
     can_file = lifecycle.can(request.user, project, ProjectAction.CHANGE_NOTICE)
-    form = NoticeForm(request.POST or None) if can_file else None
+    form = NoticeForm(posted_data(request)) if can_file else None
     if request.method == "POST":
         if not can_file:
             raise PermissionDenied

@@ -14,7 +14,7 @@ from organizations.models import Organization, OrganizationAction
 from organizations.services import organization_update
 from portal.exports import Column, Table, export_response
 from portal.filtering import filter_results
-from portal.forms import posted_comment
+from portal.forms import posted_comment, posted_data
 from portal.history import STAFF, history_items
 
 from .. import permissions, queues
@@ -98,7 +98,7 @@ def organization_review(request, pk):
 def organization_edit(request, pk):
     _review_required(request)
     organization = get_object_or_404(Organization, pk=pk)
-    form = StaffOrganizationForm(request.POST or None, instance=organization)
+    form = StaffOrganizationForm(posted_data(request), instance=organization)
     if request.method == "POST" and form.is_valid():
         if organization_update(form=form, actor=request.user):
             messages.success(

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from portal.exports import Column, Table, export_response
 from portal.filtering import filter_results
-from portal.forms import posted_comment
+from portal.forms import posted_comment, posted_data
 from portal.history import STAFF, history_items
 from portal.once import AlreadyDone
 from projects import lifecycle, sections, services
@@ -163,8 +163,8 @@ def project_action(request, pk, action):
 def project_create(request):
     if not permissions.can_edit_project(request.user):
         raise PermissionDenied
-    form = StaffProjectForm(request.POST or None)
-    choice = CreateChoiceForm(request.POST or None)
+    form = StaffProjectForm(posted_data(request))
+    choice = CreateChoiceForm(posted_data(request))
     if request.method == "POST" and form.is_valid() and choice.is_valid():
         try:
             project = services.project_create(
@@ -194,10 +194,10 @@ def project_edit(request, pk):
     project = _file_project(request, pk)
     if not permissions.can_edit_project(request.user, project):
         raise PermissionDenied
-    form = StaffProjectForm(request.POST or None, instance=project)
+    form = StaffProjectForm(posted_data(request), instance=project)
     existing_detail = project.form_detail()
     detail_form = detail_form_class(project.form)(
-        request.POST or None,
+        posted_data(request),
         instance=existing_detail,
         prefix="detail",
         # Nothing typed and no row yet: the form-specific part is simply left out.

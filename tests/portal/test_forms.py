@@ -363,3 +363,33 @@ def test_summary_says_chosen_files_were_not_kept():
     assert error_summary(form).files_not_saved
     assert "もう一度ファイルを選んでください" in render_summary(form)
     assert not error_summary(UploadForm({})).files_not_saved
+
+
+def test_no_view_takes_an_empty_post_for_a_first_visit():
+    """`request.POST or None` is None for a POST without fields: the page would come back as
+    if freshly opened, without saying what was wrong. Views use `posted_data(request)`."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    root = Path(settings.BASE_DIR)
+    offenders = [
+        str(path.relative_to(root))
+        for path in root.glob("*/**/*.py")
+        if not path.is_relative_to(root / ".venv")
+        and not path.is_relative_to(root / "tests")
+        and "node_modules" not in path.parts
+        and (
+            "request.POST or None" in path.read_text()
+            or "request.FILES or None" in path.read_text()
+        )
+    ]
+    assert offenders == []
+
+
+def test_an_empty_post_is_a_post(rf):
+    from portal.forms import posted_data, posted_files
+
+    empty = rf.post("/", {})
+    assert posted_data(empty) is not None and posted_files(empty) is not None
+    assert posted_data(rf.get("/")) is None and posted_files(rf.get("/")) is None
