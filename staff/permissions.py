@@ -12,8 +12,17 @@ The predicates on roles live in organizations/permissions.py and projects/permis
 this module composes them for the desk.
 """
 
+from django.utils.translation import gettext_lazy as _lazy
+
 from organizations.permissions import is_city_staff, is_coordinating_staff
 from projects.permissions import is_department_staff
+
+# Who may use what the 403 page refuses (templates/403.html shows the message).
+DESK_ONLY = _lazy("職員デスクは、市の職員(協働推進課と各担当課の職員)だけが使えます。")
+COORDINATING_ONLY = _lazy("この操作とページは、協働推進課の職員だけが使えます。")
+FILE_ONLY = _lazy(
+    "この事業のファイルは、協働推進課の職員と、この事業を担当する課の職員だけが見られます。"
+)
 
 
 def can_use_desk(user):

@@ -14,6 +14,7 @@ from portal.exports import Column, Table
 from projects.models import Form, Project, Report, Status
 
 from . import permissions
+from .permissions import COORDINATING_ONLY
 
 REPORT_DUE_SOON_DAYS = 14
 
@@ -62,7 +63,7 @@ DEPARTMENT = Column(_("担当課"), lambda p: p.department.name if p.department 
 
 def pending_organizations(user):
     if not permissions.can_review_organizations(user):
-        raise PermissionDenied
+        raise PermissionDenied(COORDINATING_ONLY)
     rows = Organization.objects.filter(status=Organization.Status.PENDING).select_related("area")
     rows = rows.order_by("created_at", "id")
     return Table(
@@ -228,7 +229,7 @@ def evaluations_missing(user):
 
 def notification_failures(user):
     if not permissions.can_see_notification_failures(user):
-        raise PermissionDenied
+        raise PermissionDenied(COORDINATING_ONLY)
     rows = NotificationFailure.objects.open().select_related("project", "organization")
     return Table(
         name="notification-failures",

@@ -14,6 +14,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from portal.forms import STALE_EDIT, posted_data, posted_files
@@ -23,6 +24,16 @@ from .. import permissions, services
 from ..forms import InvitationForm, OrganizationForm, RoleForm
 from ..models import Membership, Organization
 
+# Who may use what the 403 page refuses (templates/403.html shows the message).
+REFUSED = {
+    "can_edit_organization": _lazy("団体の情報は、この団体のメンバーだけが編集できます。"),
+    "can_manage_members": _lazy("メンバーの管理は、この団体の「管理者」のメンバーだけが行えます。"),
+}
+REMOVE_REFUSED = _lazy(
+    "メンバーを外せるのは、この団体の「管理者」のメンバーと、その人自身だけです。"
+)
+REGISTER_REFUSED = _lazy("団体の登録には、利用が止められていないアカウントでのログインが必要です。")
+
 
 def _organization_for(request, pk, allowed):
     organization = get_object_or_404(
@@ -31,14 +42,14 @@ def _organization_for(request, pk, allowed):
     if allowed(request.user, organization):
         return organization
     if permissions.can_view_organization(request.user, organization):
-        raise PermissionDenied
+        raise PermissionDenied(REFUSED.get(allowed.__name__, ""))
     raise Http404
 
 
 @login_required
 def organization_register(request):
     if not permissions.can_register_organization(request.user):
-        raise PermissionDenied
+        raise PermissionDenied(REGISTER_REFUSED)
     form = OrganizationForm(posted_data(request), posted_files(request))
     if request.method == "POST" and form.is_valid():
         organization = form.save(commit=False)
@@ -167,7 +178,7 @@ def _membership_for(request, pk, membership_pk):
 def membership_role(request, pk, membership_pk):
     organization, membership = _membership_for(request, pk, membership_pk)
     if not permissions.can_manage_members(request.user, organization):
-        raise PermissionDenied
+        raise PermissionDenied(REFUSED["can_manage_members"])
     form = RoleForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("役割を選び直してください。"))
@@ -186,7 +197,7 @@ def membership_role(request, pk, membership_pk):
 def membership_remove(request, pk, membership_pk):
     organization, membership = _membership_for(request, pk, membership_pk)
     if not permissions.can_remove_membership(request.user, membership):
-        raise PermissionDenied
+        raise PermissionDenied(REMOVE_REFUSED)
     leaving = membership.user_id == request.user.pk
     try:
         services.membership_remove(membership=membership)

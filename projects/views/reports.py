@@ -20,6 +20,15 @@ from portal.forms import STALE_EDIT, PortalFormMixin, VersionedFormMixin, posted
 from .. import lifecycle, permissions, services
 from ..models import Form, Project, ProjectAction, Report, ReportPhoto, SubsidyDetail
 
+# Who may use what the 403 page refuses (templates/403.html shows the message).
+REPORT_ONLY = _(
+    "実施報告のページは、主催団体のメンバーと、協働推進課・この事業の担当課の職員だけが使えます。"
+)
+REPORT_EDIT_ONLY = _(
+    "実施報告を書けるのは主催団体のメンバーで、報告を提出する前か、差し戻されたあとです。"
+)
+NOTICE_ONLY = _("変更・中止の届出は、主催団体のメンバーが、届け出られる状態のときに行えます。")
+
 
 class ReportForm(VersionedFormMixin, PortalFormMixin, forms.ModelForm):
     settlement = forms.CharField(
@@ -113,7 +122,7 @@ def _project(request, pk):
     if not permissions.can_view_project(request.user, project):
         raise Http404
     if not permissions.can_see_report_page(request.user, project):
-        raise PermissionDenied
+        raise PermissionDenied(REPORT_ONLY)
     return project
 
 
@@ -138,7 +147,7 @@ def report_edit(request, pk):
         )
     if request.method == "POST":
         if not editable:
-            raise PermissionDenied
+            raise PermissionDenied(REPORT_EDIT_ONLY)
         if form.is_valid():
             try:
                 services.report_save(
@@ -199,7 +208,7 @@ def notice_create(request, pk):
     form = NoticeForm(posted_data(request)) if can_file else None
     if request.method == "POST":
         if not can_file:
-            raise PermissionDenied
+            raise PermissionDenied(NOTICE_ONLY)
         if form.is_valid():
             kind = form.cleaned_data["kind"]
             try:

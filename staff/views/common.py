@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _lazy
 
 from .. import permissions
+from ..permissions import DESK_ONLY
 
 STALE_EDIT = _lazy(
     "他の職員がこの間に内容を更新しました。入力した内容は残してあります。"
@@ -22,7 +23,7 @@ def desk_required(view):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if not permissions.can_use_desk(request.user):
-            raise PermissionDenied
+            raise PermissionDenied(DESK_ONLY)
         return view(request, *args, **kwargs)
 
     return wrapper

@@ -14,6 +14,7 @@ from projects.models import Project
 
 from .. import figures as figure_data
 from .. import permissions, queues
+from ..permissions import COORDINATING_ONLY
 from .common import desk_required
 
 
@@ -48,7 +49,7 @@ def queue_export(request, name, fmt):
 @desk_required
 def notification_resend(request, pk):
     if not permissions.can_see_notification_failures(request.user):
-        raise PermissionDenied
+        raise PermissionDenied(COORDINATING_ONLY)
     failure = get_object_or_404(NotificationFailure.objects.open(), pk=pk)
     if notification_services.resend(failure, actor=request.user):
         messages.success(request, _("通知を再送しました。"))
@@ -61,7 +62,7 @@ def notification_resend(request, pk):
 @desk_required
 def notification_resolve(request, pk):
     if not permissions.can_see_notification_failures(request.user):
-        raise PermissionDenied
+        raise PermissionDenied(COORDINATING_ONLY)
     failure = get_object_or_404(NotificationFailure.objects.open(), pk=pk)
     notification_services.mark_resolved(failure, actor=request.user)
     messages.success(request, _("通知を対応済みにしました。"))

@@ -20,6 +20,7 @@ from portal.history import STAFF, history_items
 from .. import permissions, queues
 from ..filters import StaffOrganizationFilter
 from ..forms import StaffOrganizationForm
+from ..permissions import COORDINATING_ONLY
 from .common import STALE_EDIT, desk_required, export_format
 
 # Decisions taken with the review buttons; edits go through the edit page.
@@ -47,7 +48,7 @@ def organization_table(rows):
 
 def _review_required(request):
     if not permissions.can_review_organizations(request.user):
-        raise PermissionDenied
+        raise PermissionDenied(COORDINATING_ONLY)
 
 
 @desk_required

@@ -21,6 +21,7 @@ from projects.models import Partner, Project, ProjectAction, Report
 from .. import permissions, queues
 from ..filters import StaffProjectFilter
 from ..forms import CreateChoiceForm, StaffProjectForm, detail_form_class
+from ..permissions import COORDINATING_ONLY, FILE_ONLY
 from .common import STALE_EDIT, desk_required, export_format
 
 # The member's own filings (notices, the results report) are made on the project pages with
@@ -100,7 +101,7 @@ def _file_project(request, pk):
         pk=pk,
     )
     if not permissions.can_view_file(request.user, project):
-        raise PermissionDenied
+        raise PermissionDenied(FILE_ONLY)
     return project
 
 
@@ -162,7 +163,7 @@ def project_action(request, pk, action):
 @desk_required
 def project_create(request):
     if not permissions.can_edit_project(request.user):
-        raise PermissionDenied
+        raise PermissionDenied(COORDINATING_ONLY)
     form = StaffProjectForm(posted_data(request))
     choice = CreateChoiceForm(posted_data(request))
     if request.method == "POST" and form.is_valid() and choice.is_valid():
@@ -193,7 +194,7 @@ def project_create(request):
 def project_edit(request, pk):
     project = _file_project(request, pk)
     if not permissions.can_edit_project(request.user, project):
-        raise PermissionDenied
+        raise PermissionDenied(COORDINATING_ONLY)
     form = StaffProjectForm(posted_data(request), instance=project)
     existing_detail = project.form_detail()
     detail_form = detail_form_class(project.form)(
