@@ -59,9 +59,15 @@ class StaffProjectForm(OnceFormMixin, VersionedForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["lead_organization"].queryset = Organization.objects.exclude(
-            status=Organization.Status.REJECTED
+        # Only approved organisations can lead (a project led by any other could not be
+        # published); a project keeps the lead it has, so that its other data can be edited.
+        self.fields["lead_organization"].queryset = Organization.objects.filter(
+            models.Q(status=Organization.Status.APPROVED)
+            | models.Q(pk=self.instance.lead_organization_id)
         ).order_by("name_kana", "id")
+        self.fields["lead_organization"].help_text = _(
+            "承認済みの団体から選びます。審査中や利用停止中の団体は主催にできません。"
+        )
         self.fields["coordinator"].queryset = (
             get_user_model()
             .objects.filter(departments__isnull=False, is_active=True)

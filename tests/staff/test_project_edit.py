@@ -323,3 +323,27 @@ def test_bad_event_date_is_listed_at_the_top_and_nothing_is_saved(
     assert "開催日: 2026年2月30日という日付はありません。" in body
     assert "市民音楽祭" in body
     assert not Transition.objects.exists()
+
+
+@pytest.mark.parametrize("status", ["pending", "suspended", "rejected"])
+def test_only_approved_organisations_can_be_chosen_to_lead(client, coordinating_staff, status):
+    """A project led by an organisation that is not approved could not be published (it
+    would be 404 publicly): such organisations are not offered, and refused if posted."""
+    waiting = factories.make_organization(name="審査中の会", status=status)
+    client.force_login(coordinating_staff)
+    assert "審査中の会" not in client.get("/staff/projects/new/").content.decode()
+    response = client.post("/staff/projects/new/", _data(waiting))
+    assert response.status_code == 200
+    assert "正しく選択してください" in response.content.decode()
+    assert not Project.objects.filter(lead_organization=waiting).exists()
+
+
+def test_a_project_keeps_its_lead_when_the_lead_is_suspended(
+    client, coordinating_staff, organization
+):
+    project = factories.make_project(lead_organization=organization, status="draft")
+    organization.status = "suspended"
+    organization.save()
+    client.force_login(coordinating_staff)
+    body = client.get(f"/staff/projects/{project.pk}/edit/").content.decode()
+    assert f'<option value="{organization.pk}" selected>' in body
