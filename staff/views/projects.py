@@ -16,7 +16,7 @@ from portal.forms import posted_comment, posted_data
 from portal.history import STAFF, history_items
 from portal.once import AlreadyDone
 from projects import lifecycle, sections, services
-from projects.models import Partner, Project, ProjectAction, Report
+from projects.models import PUBLIC_STATUSES, Partner, Project, ProjectAction, Report
 
 from .. import permissions, queues
 from ..filters import StaffProjectFilter
@@ -32,6 +32,18 @@ EDITS = (ProjectAction.CREATE, ProjectAction.EDIT, ProjectAction.PUBLISH)
 DESK_ACTIONS = tuple(code for code in ProjectAction.values if code not in MEMBER_FILINGS + EDITS)
 
 
+def public_label(project):
+    """What the public sees of the project: 公開中, or 非公開 with the reason where it is not
+    its state (a draft, a rejected or withdrawn proposal is never public)."""
+    if project.is_public:
+        return _("公開中")
+    if project.status in PUBLIC_STATUSES and project.is_hidden:
+        return _("非公開(非表示にしています)")
+    if project.status in PUBLIC_STATUSES:
+        return _("非公開(主催団体が承認されていません)")
+    return _("非公開")
+
+
 def project_table(rows):
     return Table(
         name="projects",
@@ -42,7 +54,7 @@ def project_table(rows):
             queues.ORGANIZATION,
             queues.FORM,
             Column(_("状態"), lambda p: p.get_status_display()),
-            Column(_("公開"), lambda p: _("非公開") if p.is_hidden else _("公開")),
+            Column(_("公開"), public_label),
             Column(_("年度"), lambda p: p.fiscal_year_label),
             queues.DEPARTMENT,
             Column(_("地区"), lambda p: p.area.name if p.area else ""),

@@ -141,3 +141,29 @@ def test_overdue_queue_exports_its_translated_labels(client, coordinating_staff,
     header = rows[0]
     assert rows[1][header.index("状況")] == "期限超過"
     assert rows[1][header.index("実績報告")] == "未着手"
+
+
+def test_the_public_column_says_what_the_public_sees(client, coordinating_staff, organization):
+    """A rejected proposal is not 公開 because it is not hidden: the column follows the
+    public pages (state, hidden, the lead's approval)."""
+    suspended = factories.make_organization(name="停止中の会", status="suspended")
+    expected = {
+        "公開中の事業": ({"lead_organization": organization}, "公開中"),
+        "却下の提案": ({"lead_organization": organization, "status": "rejected"}, "非公開"),
+        "下書きの提案": ({"lead_organization": organization, "status": "draft"}, "非公開"),
+        "非表示の事業": (
+            {"lead_organization": organization, "is_hidden": True},
+            "非公開(非表示にしています)",
+        ),
+        "停止中の団体の事業": (
+            {"lead_organization": suspended},
+            "非公開(主催団体が承認されていません)",
+        ),
+    }
+    for title, (fields, _label) in expected.items():
+        factories.make_project(title=title, **fields)
+    client.force_login(coordinating_staff)
+    rows = _csv_rows(client.get("/staff/projects/", {"export": "csv"}))
+    column = rows[0].index("公開")
+    shown = {row[rows[0].index("事業名")]: row[column] for row in rows[1:]}
+    assert shown == {title: label for title, (_fields, label) in expected.items()}
