@@ -477,9 +477,13 @@ class ActionCommentForm(PortalFormMixin, forms.Form):
 
     comment = forms.CharField(label=_("コメント"), required=False, widget=forms.Textarea)
 
-    def __init__(self, *args, max_length=4000, **kwargs):
+    def __init__(self, *args, max_length=4000, required=False, label=None, help_text="", **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["comment"]
+        field.required = required
+        field.label = label or field.label
+        field.help_text = help_text
+        field.widget.attrs["rows"] = 3
         field.max_length = max_length
         field.validators = [
             v for v in field.validators if not isinstance(v, MaxLengthValidator)

@@ -216,8 +216,8 @@ ACTIONS = (
            actors=(COORDINATOR, SYSTEM), comment=Comment.REQUIRED,
            comment_label=_("不採択の理由"), audience=(ORGANIZATION,), confirm=True),
     Action(A.WITHDRAW, sources=(Status.DRAFT, Status.SUBMITTED, Status.RETURNED),
-           target=Status.WITHDRAWN, actors=(LEAD, COORDINATOR, SYSTEM), audience=(CITY,),
-           confirm=True),
+           target=Status.WITHDRAWN, actors=(LEAD, COORDINATOR, SYSTEM), comment=Comment.REQUIRED,
+           comment_label=_("取り下げの理由"), audience=(CITY,), confirm=True),
     # After approval: the 後援 notices and the results report.
     Action(A.CHANGE_NOTICE, sources=(Status.PUBLISHED,), actors=(LEAD, SYSTEM),
            when=(patronage_only,), comment=Comment.REQUIRED, comment_label=_("変更の内容"),
@@ -241,6 +241,7 @@ ACTIONS = (
            audience=(ORGANIZATION,)),
     # Visibility of a public project.
     Action(A.HIDE, sources=PUBLIC, actors=(COORDINATOR, SYSTEM), when=(not_hidden,),
+           comment=Comment.REQUIRED, comment_label=_("非表示にする理由"),
            effects=(set_hidden(True),), audience=(ORGANIZATION,), confirm=True),
     Action(A.SHOW, sources=PUBLIC, actors=(COORDINATOR, SYSTEM), when=(hidden,),
            requires=(lead_organization_public,), effects=(set_hidden(False),),
@@ -278,12 +279,14 @@ apply = PROJECT_LIFECYCLE.apply
 can = PROJECT_LIFECYCLE.can
 offered = PROJECT_LIFECYCLE.offered
 label = PROJECT_LIFECYCLE.label
+action = PROJECT_LIFECYCLE.action
 
 __all__ = [
     "PROJECT_LIFECYCLE",
     "EVALUATIONS_COMPLETE",
     "LifecycleError",
     "SYSTEM",
+    "action",
     "apply",
     "can",
     "label",

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from portal.files import file_response, image_response
-from portal.forms import STALE_EDIT, Section, error_summary, posted_comment
+from portal.forms import STALE_EDIT, ActionCommentForm, Section, error_summary, posted_data
 from portal.history import PARTIES, history_items
 from portal.once import AlreadyDone
 
@@ -347,19 +347,23 @@ def proposal_withdraw(request, pk):
             % {"status": project.get_status_display()},
         )
         return redirect("projects:proposal_detail", project.pk)
-    if request.method == "POST":
-        comment, problem = posted_comment(request, max_length=1000)
-        if problem:
-            messages.error(request, problem)
-            return render(request, "projects/proposal_withdraw.html", {"project": project})
+    form = ActionCommentForm(
+        posted_data(request),
+        max_length=1000,
+        required=True,
+        label=lifecycle.action(ProjectAction.WITHDRAW).comment_label,
+        help_text=_("協働推進課に届きます。取り下げの記録とともに残ります(1000字まで)。"),
+    )
+    if request.method == "POST" and form.is_valid():
+        comment = form.cleaned_data["comment"]
         try:
             lifecycle.apply(project, ProjectAction.WITHDRAW, actor=request.user, comment=comment)
         except lifecycle.LifecycleError as error:
-            messages.error(request, str(error))
+            form.add_error(None, str(error))
         else:
             messages.success(request, _("提案を取り下げました。"))
-        return redirect("projects:proposal_detail", project.pk)
-    return render(request, "projects/proposal_withdraw.html", {"project": project})
+            return redirect("projects:proposal_detail", project.pk)
+    return render(request, "projects/proposal_withdraw.html", {"project": project, "form": form})
 
 
 def proposal_detail(request, pk):

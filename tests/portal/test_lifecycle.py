@@ -30,7 +30,7 @@ def test_listeners_hear_of_an_action_only_after_the_commit(
     try:
         project = factories.make_project(lead_organization=organization)
         with django_capture_on_commit_callbacks(execute=True):
-            lifecycle.apply(project, "hide", actor=coordinating_staff)
+            lifecycle.apply(project, "hide", actor=coordinating_staff, comment="確認中")
             assert heard == []
         assert heard == [Transition.objects.get(project=project).pk]
     finally:
@@ -47,7 +47,7 @@ def test_a_failing_listener_never_undoes_the_action(
     try:
         project = factories.make_project(lead_organization=organization)
         with django_capture_on_commit_callbacks(execute=True):
-            lifecycle.apply(project, "hide", actor=coordinating_staff)
+            lifecycle.apply(project, "hide", actor=coordinating_staff, comment="確認中")
         project.refresh_from_db()
         assert project.is_hidden
     finally:
@@ -61,7 +61,7 @@ def test_silenced_actions_tell_nobody(
 
     project = factories.make_project(lead_organization=organization)
     with toolkit.silenced(), django_capture_on_commit_callbacks(execute=True):
-        lifecycle.apply(project, "hide", actor=coordinating_staff)
+        lifecycle.apply(project, "hide", actor=coordinating_staff, comment="確認中")
     assert mail.outbox == []
     assert project.transitions.filter(action="hide").exists()
 
@@ -72,8 +72,8 @@ def test_a_past_record_carries_its_date_and_only_the_portal_may_write_one(
     when = timezone.make_aware(datetime.datetime(2025, 4, 1, 10, 0))
     project = factories.make_project(lead_organization=organization)
     with pytest.raises(ValueError):
-        lifecycle.apply(project, "hide", actor=coordinating_staff, at=when)
-    lifecycle.apply(project, "hide", actor=None, at=when)
+        lifecycle.apply(project, "hide", actor=coordinating_staff, at=when, comment="確認中")
+    lifecycle.apply(project, "hide", actor=None, at=when, comment="確認中")
     assert project.transitions.get().created_at == when
 
 

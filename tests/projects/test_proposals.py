@@ -450,6 +450,33 @@ def test_proposal_can_be_withdrawn_while_undecided(
     assert project.transitions.last().comment == "会場が取れなかったため"
 
 
+@pytest.mark.parametrize("reason", ["", "   ", "\u3000"])
+def test_withdrawing_needs_a_reason_shown_beside_its_field(signed_in, organization, reason):
+    project = create(signed_in, "cohosting", organization)
+    url = reverse("projects:proposal_withdraw", args=[project.pk])
+    response = signed_in.post(url, {"comment": reason})
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert 'id="id_comment_error"' in content and 'aria-describedby="' in content
+    assert "error-summary" in content
+    project.refresh_from_db()
+    assert project.status == "draft"
+
+
+def test_staff_hide_a_project_only_with_a_reason_kept_in_the_history(
+    client, coordinating_staff, organization
+):
+    project = factories.make_project(lead_organization=organization)
+    client.force_login(coordinating_staff)
+    client.post(f"/staff/projects/{project.pk}/actions/hide/", {"comment": ""})
+    project.refresh_from_db()
+    assert not project.is_hidden
+    client.post(f"/staff/projects/{project.pk}/actions/hide/", {"comment": "安全確認のため"})
+    project.refresh_from_db()
+    assert project.is_hidden
+    assert project.transitions.get(action="hide").comment == "安全確認のため"
+
+
 def test_decided_proposal_cannot_be_withdrawn(signed_in, submitted, coordinating_staff):
     lifecycle.apply(submitted, "approve", actor=coordinating_staff)
     response = signed_in.post(reverse("projects:proposal_withdraw", args=[submitted.pk]))

@@ -83,7 +83,7 @@ def test_hide_and_show_keep_the_state_and_toggle_visibility(organization, coordi
     project = lifecycle.apply(project, "hide", actor=coordinating_staff, comment="確認中")
     assert (project.status, project.is_hidden, project.is_public) == ("published", True, False)
     with pytest.raises(lifecycle.LifecycleError, match="すでに非公開"):
-        lifecycle.apply(project, "hide", actor=coordinating_staff)
+        lifecycle.apply(project, "hide", actor=coordinating_staff, comment="確認中")
     project = lifecycle.apply(project, "show", actor=coordinating_staff)
     assert project.is_public
 
