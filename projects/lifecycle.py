@@ -241,7 +241,7 @@ ACTIONS = (
            audience=(ORGANIZATION,)),
     # Visibility of a public project.
     Action(A.HIDE, sources=PUBLIC, actors=(COORDINATOR, SYSTEM), when=(not_hidden,),
-           comment=Comment.REQUIRED, comment_label=_("非表示にする理由"),
+           comment=Comment.REQUIRED, comment_label=_("非公開にする理由"),
            effects=(set_hidden(True),), audience=(ORGANIZATION,), confirm=True),
     Action(A.SHOW, sources=PUBLIC, actors=(COORDINATOR, SYSTEM), when=(hidden,),
            requires=(lead_organization_public,), effects=(set_hidden(False),),

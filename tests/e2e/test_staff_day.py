@@ -149,6 +149,7 @@ def test_staff_members_day(
 
     # 6. Hide it; it vanishes from every public place.
     page.goto(f"{base}/staff/projects/{project.pk}/")
+    page.get_by_label("「非公開にする」: 非公開にする理由").fill("会場の安全確認が終わるまで")
     page.get_by_role("button", name="非公開にする", exact=True).click()
     assert "非公開" in page.locator(".card-meta").inner_text()
     assert _public_places_show(public_page, base, project, organization) == {
@@ -177,6 +178,6 @@ def test_staff_members_day(
     ours = records[TITLE]
     assert ours[header.index("団体")] == ORGANIZATION
     assert ours[header.index("状態")] == "実施中"
-    assert ours[header.index("公開")] == "非公開"
+    assert ours[header.index("公開")] == "非公開(非表示にしています)"
     assert ours[header.index("年度")] == "令和8年度"
     assert ours[header.index("公開日(和暦)")].startswith("令和")
