@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -85,6 +86,18 @@ class Evaluation(models.Model):
         _("今後の方向性"), max_length=20, choices=Recommendation.choices, blank=True
     )
     submitted_at = models.DateTimeField(_("提出日時"), null=True, blank=True)
+    # A party that never answers is marked as declined by 協働推進課, with the reason shown.
+    declined_at = models.DateTimeField(_("辞退とした日時"), null=True, blank=True)
+    decline_reason = models.TextField(_("辞退の理由"), blank=True)
+    declined_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("辞退とした職員"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
 
     class Meta:
         ordering = ["id"]
@@ -110,6 +123,15 @@ class Evaluation(models.Model):
 
     def __str__(self):
         return f"{self.project}: {self.party_name}"
+
+    @property
+    def is_done(self):
+        """Submitted, or declined by staff: either way the party counts as answered."""
+        return self.submitted_at is not None or self.declined_at is not None
+
+    @property
+    def is_declined(self):
+        return self.declined_at is not None
 
     @property
     def is_city(self):

@@ -6,7 +6,7 @@ from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from organizations.models import Department, Organization
-from projects.models import Project
+from projects.models import Partner, Project
 
 from .models import Evaluation, EvaluationScore, Principle
 
@@ -53,33 +53,57 @@ def evaluation_comparison(evaluations, principles):
     return Comparison(evaluations=evaluations, rows=rows)
 
 
-def expected_parties(project):
-    """Who evaluates a project: the city side (its 担当課, or 協働推進課 where it has none) and
-    every registered partner organisation, the lead included. [("department", id) |
-    ("organization", id)], the city first."""
-    department_id = project.department_id or (
+def city_department_id(project):
+    """The city side of a project: its 担当課, or 協働推進課 where it has none."""
+    return project.department_id or (
         Department.objects.filter(is_coordinating=True).values_list("pk", flat=True).first()
     )
+
+
+def expected_parties(project):
+    """Who evaluates a project: the city side (its 担当課, or 協働推進課 where it has none) and
+    every registered partner organisation that confirmed its role, the lead included.
+    [("department", id) | ("organization", id)], the city first."""
+    department_id = city_department_id(project)
     parties = [("department", department_id)] if department_id else []
     organization_ids = [project.lead_organization_id]
-    for organization_id in project.partners.filter(organization__isnull=False).values_list(
-        "organization_id", flat=True
-    ):
+    for organization_id in project.partners.filter(
+        organization__isnull=False, consent=Partner.Consent.CONFIRMED
+    ).values_list("organization_id", flat=True):
         if organization_id not in organization_ids:
             organization_ids.append(organization_id)
     parties += [("organization", pk) for pk in organization_ids]
     return parties
 
 
+def party_of(evaluation):
+    if evaluation.department_id:
+        return ("department", evaluation.department_id)
+    return ("organization", evaluation.organization_id)
+
+
 def missing_parties(project):
-    """The expected parties whose evaluation is not submitted yet."""
-    submitted = set()
-    for department_id, organization_id in Evaluation.objects.filter(
-        project=project, submitted_at__isnull=False
-    ).values_list("department_id", "organization_id"):
-        submitted.add(("department", department_id) if department_id else None)
-        submitted.add(("organization", organization_id) if organization_id else None)
-    return [party for party in expected_parties(project) if party not in submitted]
+    """The expected parties that have neither submitted nor been marked as declined."""
+    done = {
+        party_of(evaluation)
+        for evaluation in Evaluation.objects.filter(project=project).filter(
+            Q(submitted_at__isnull=False) | Q(declined_at__isnull=False)
+        )
+    }
+    return [party for party in expected_parties(project) if party not in done]
+
+
+def party_evaluations(project):
+    """The evaluation rows of the expected parties, city first (rows of parties no longer
+    expected, e.g. a partner removed afterwards, are left out)."""
+    expected = expected_parties(project)
+    rows = {
+        party_of(evaluation): evaluation
+        for evaluation in Evaluation.objects.filter(project=project).select_related(
+            "department", "organization", "declined_by"
+        )
+    }
+    return [rows[party] for party in expected if party in rows]
 
 
 def evaluations_complete(step):
@@ -100,7 +124,8 @@ def published_comparison(project, request=None):
     if project.status != Project.Status.EVALUATED:
         return None
     evaluations = (
-        Evaluation.objects.filter(project=project, submitted_at__isnull=False)
+        Evaluation.objects.filter(project=project)
+        .filter(Q(submitted_at__isnull=False) | Q(declined_at__isnull=False))
         .filter(Q(organization__isnull=True) | Q(organization__status=Organization.Status.APPROVED))
         .select_related("department", "organization")
         .prefetch_related(Prefetch("scores", queryset=EvaluationScore.objects.all()))
