@@ -132,3 +132,48 @@ def published_comparison(project, request=None):
     )
     comparison = evaluation_comparison(list(evaluations), list(Principle.objects.all()))
     return {"project": project, "comparison": comparison}
+
+
+def owed_evaluations(organizations):
+    """The evaluations these organisations still owe: completed projects where one of them
+    is a party (the lead, or a partner that confirmed its role) and its evaluation is
+    neither submitted nor declined. [(project, organization)], oldest project first."""
+    organizations = {organization.pk: organization for organization in organizations}
+    if not organizations:
+        return []
+    projects = (
+        Project.objects.filter(status=Project.Status.COMPLETED)
+        .filter(
+            Q(lead_organization__in=organizations)
+            | Q(
+                partners__organization__in=organizations,
+                partners__consent=Partner.Consent.CONFIRMED,
+            )
+        )
+        .distinct()
+        .prefetch_related(
+            Prefetch(
+                "partners",
+                queryset=Partner.objects.filter(consent=Partner.Consent.CONFIRMED),
+                to_attr="confirmed_partners",
+            )
+        )
+        .order_by("pk")
+    )
+    projects = list(projects)
+    if not projects:
+        return []
+    done = set(
+        Evaluation.objects.filter(project__in=projects, organization__in=organizations)
+        .filter(Q(submitted_at__isnull=False) | Q(declined_at__isnull=False))
+        .values_list("project_id", "organization_id")
+    )
+    owed = []
+    for project in projects:
+        party_ids = [project.lead_organization_id] + [
+            partner.organization_id for partner in project.confirmed_partners
+        ]
+        for organization_id in dict.fromkeys(party_ids):
+            if organization_id in organizations and (project.pk, organization_id) not in done:
+                owed.append((project, organizations[organization_id]))
+    return owed

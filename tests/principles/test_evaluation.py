@@ -240,3 +240,33 @@ def test_staff_of_another_department_cannot_enter_for_the_city(client, departmen
     project = factories.make_project(status="completed")  # no 担当課: 協働推進課 evaluates
     client.force_login(department_staff)
     assert client.get(staff_url(project)).status_code == 403
+
+
+def test_mypage_lists_the_evaluations_still_owed_with_a_link(client, member, project):
+    client.force_login(member)
+    link = f"/projects/{project.pk}/evaluation/?organization={project.lead_organization_id}"
+    assert link in client.get("/mypage/").content.decode()
+    assert client.get(link).status_code == 200
+    submit_as(client, member, member_url(project))
+    assert link not in client.get("/mypage/").content.decode()
+
+
+def test_the_completion_mail_asks_every_party_with_a_link_to_its_entry_page(
+    organization,
+    other_organization,
+    member,
+    other_member,
+    coordinating_staff,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    project = factories.make_project(lead_organization=organization)
+    factories.make_partner(project, other_organization)
+    Report.objects.create(project=project, activities="実施しました", status="submitted")
+    with django_capture_on_commit_callbacks(execute=True):
+        PROJECT_LIFECYCLE.apply(project, ProjectAction.COMPLETE, actor=coordinating_staff)
+    to_parties = next(m for m in mailoutbox if member.email in m.to)
+    assert other_member.email in to_parties.to
+    assert f"/projects/{project.pk}/evaluation/" in to_parties.body
+    to_city = next(m for m in mailoutbox if coordinating_staff.email in m.to)
+    assert f"/staff/projects/{project.pk}/evaluation/" in to_city.body
