@@ -12,6 +12,7 @@ class PrinciplesConfig(AppConfig):
         from projects.lifecycle import EVALUATIONS_COMPLETE, PROJECT_LIFECYCLE
         from projects.panels import PROJECT_PAGE
 
+        from . import lifecycle  # noqa: F401 - the evaluation lifecycle joins LIFECYCLES
         from . import sections as self_check
         from .selectors import evaluations_complete, published_comparison
         from .services import on_project_action

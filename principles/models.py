@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from city.profile import current as current_city
 from organizations.models import Department, Organization
+from portal.models import HistoryEntry
 from projects.models import Project
 
 
@@ -60,8 +61,21 @@ class Recommendation(models.TextChoices):
     END = "end", _("終了")
 
 
+class EvaluationStatus(models.TextChoices):
+    DRAFT = "draft", _("下書き")
+    SUBMITTED = "submitted", _("提出済み")
+    DECLINED = "declined", _("辞退")
+
+
+class EvaluationAction(models.TextChoices):
+    SUBMIT = "submit", _("相互評価の提出")
+    DECLINE = "decline", _("相互評価の辞退")
+
+
 class Evaluation(models.Model):
     """相互評価 by one party: the city side or one partner organisation."""
+
+    Status = EvaluationStatus
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="evaluations")
     department = models.ForeignKey(
@@ -84,6 +98,10 @@ class Evaluation(models.Model):
     issues = models.TextField(_("課題"), blank=True)
     recommendation = models.CharField(
         _("今後の方向性"), max_length=20, choices=Recommendation.choices, blank=True
+    )
+    # Written only by the evaluation lifecycle (principles/lifecycle.py).
+    status = models.CharField(
+        _("状態"), max_length=20, choices=EvaluationStatus.choices, default=EvaluationStatus.DRAFT
     )
     submitted_at = models.DateTimeField(_("提出日時"), null=True, blank=True)
     # A party that never answers is marked as declined by 協働推進課, with the reason shown.
@@ -127,11 +145,11 @@ class Evaluation(models.Model):
     @property
     def is_done(self):
         """Submitted, or declined by staff: either way the party counts as answered."""
-        return self.submitted_at is not None or self.declined_at is not None
+        return self.status in DONE
 
     @property
     def is_declined(self):
-        return self.declined_at is not None
+        return self.status == EvaluationStatus.DECLINED
 
     @property
     def is_city(self):
@@ -142,6 +160,29 @@ class Evaluation(models.Model):
         if self.is_city:
             return f"{current_city().localized().name}({self.department.name})"
         return self.organization.name
+
+
+DONE = (EvaluationStatus.SUBMITTED, EvaluationStatus.DECLINED)
+
+
+class EvaluationEntry(HistoryEntry):
+    """The evaluation's history: its submission, or its being marked as declined."""
+
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="history")
+    action = models.CharField(_("操作"), max_length=30, choices=EvaluationAction.choices)
+    from_status = models.CharField(
+        _("変更前"), max_length=20, choices=EvaluationStatus.choices, blank=True
+    )
+    to_status = models.CharField(
+        _("変更後"), max_length=20, choices=EvaluationStatus.choices, blank=True
+    )
+
+    class Meta(HistoryEntry.Meta):
+        verbose_name = _("相互評価の履歴")
+        verbose_name_plural = _("相互評価の履歴")
+
+    def __str__(self):
+        return f"{self.evaluation}: {self.from_status} → {self.to_status}"
 
 
 class EvaluationScore(models.Model):

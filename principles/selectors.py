@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from organizations.models import Department, Organization
 from projects.models import Partner, Project
 
-from .models import Evaluation, EvaluationScore, Principle
+from .models import DONE, Evaluation, EvaluationScore, Principle
 
 # Principles where the parties' scores differ by this much or more are the points to talk about.
 DIFFERENCE_TO_DISCUSS = 2
@@ -86,9 +86,7 @@ def missing_parties(project):
     """The expected parties that have neither submitted nor been marked as declined."""
     done = {
         party_of(evaluation)
-        for evaluation in Evaluation.objects.filter(project=project).filter(
-            Q(submitted_at__isnull=False) | Q(declined_at__isnull=False)
-        )
+        for evaluation in Evaluation.objects.filter(project=project, status__in=DONE)
     }
     return [party for party in expected_parties(project) if party not in done]
 
@@ -124,8 +122,7 @@ def published_comparison(project, request=None):
     if project.status != Project.Status.EVALUATED:
         return None
     evaluations = (
-        Evaluation.objects.filter(project=project)
-        .filter(Q(submitted_at__isnull=False) | Q(declined_at__isnull=False))
+        Evaluation.objects.filter(project=project, status__in=DONE)
         .filter(Q(organization__isnull=True) | Q(organization__status=Organization.Status.APPROVED))
         .select_related("department", "organization")
         .prefetch_related(Prefetch("scores", queryset=EvaluationScore.objects.all()))
@@ -164,9 +161,9 @@ def owed_evaluations(organizations):
     if not projects:
         return []
     done = set(
-        Evaluation.objects.filter(project__in=projects, organization__in=organizations)
-        .filter(Q(submitted_at__isnull=False) | Q(declined_at__isnull=False))
-        .values_list("project_id", "organization_id")
+        Evaluation.objects.filter(
+            project__in=projects, organization__in=organizations, status__in=DONE
+        ).values_list("project_id", "organization_id")
     )
     owed = []
     for project in projects:

@@ -2,12 +2,19 @@
 and the parties' mutual evaluations (相互評価)."""
 
 from django.db import transaction
-from django.utils import timezone
 
 from projects.lifecycle import PROJECT_LIFECYCLE
 from projects.models import Project, ProjectAction
 
-from .models import ChecklistItem, Evaluation, EvaluationScore, Principle, SelfCheckAnswer
+from .lifecycle import EVALUATION_LIFECYCLE
+from .models import (
+    ChecklistItem,
+    Evaluation,
+    EvaluationAction,
+    EvaluationScore,
+    Principle,
+    SelfCheckAnswer,
+)
 from .selectors import expected_parties, missing_parties, party_evaluations, party_of
 
 
@@ -116,9 +123,7 @@ def evaluation_save(*, form, evaluation, actor, submit=False):
             raise StaleEdit
         for name in ("outcomes", "issues", "recommendation"):
             setattr(locked, name, form.cleaned_data.get(name) or "")
-        if submit:
-            locked.submitted_at = timezone.now()
-        locked.save()
+        locked.save(update_fields=["outcomes", "issues", "recommendation", "updated_at"])
         for principle in form.principles_list:
             score = form.cleaned_data.get(f"score_{principle.pk}")
             comment = form.cleaned_data.get(f"comment_{principle.pk}") or ""
@@ -131,6 +136,7 @@ def evaluation_save(*, form, evaluation, actor, submit=False):
                 defaults={"score": int(score), "comment": comment},
             )
         if submit:
+            locked = EVALUATION_LIFECYCLE.apply(locked, EvaluationAction.SUBMIT, actor=actor)
             _evaluate_when_complete(project)
     return locked
 
@@ -138,14 +144,10 @@ def evaluation_save(*, form, evaluation, actor, submit=False):
 def evaluation_decline(*, evaluation, actor, reason):
     """協働推進課 marks a party that never answers as declined, with the reason (shown in
     the comparison); the party then counts as done."""
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValueError("A reason is required.")
     with transaction.atomic():
         project, locked = _lock(evaluation)
-        locked.declined_at = timezone.now()
-        locked.decline_reason = reason
-        locked.declined_by = actor
-        locked.save(update_fields=["declined_at", "decline_reason", "declined_by", "updated_at"])
+        locked = EVALUATION_LIFECYCLE.apply(
+            locked, EvaluationAction.DECLINE, actor=actor, comment=reason
+        )
         _evaluate_when_complete(project)
     return locked

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from organizations.models import Organization
 from portal import ids
 from portal.forms import STALE_EDIT, posted_data
+from portal.lifecycle import LifecycleError
 from projects.guide import forms_with_guide
 from projects.models import Project
 
@@ -62,6 +63,9 @@ def evaluation_page(request, *, project, evaluation, template, redirect_to, boun
                 return redirect(redirect_to)
             except services.StaleEdit:
                 form.add_error(None, STALE_EDIT)
+            except LifecycleError as error:
+                for problem in error.problems or [error.message]:
+                    form.add_error(None, getattr(problem, "message", problem))
             else:
                 if submitting:
                     messages.success(request, _("相互評価を提出しました。"))

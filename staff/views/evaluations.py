@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from portal.forms import posted_data
+from portal.lifecycle import LifecycleError
 from principles import permissions, services
 from principles.forms import DeclineForm
 from principles.views import evaluation_page
@@ -78,6 +79,8 @@ def evaluation_decline(request, pk):
             )
         except (services.NotEditable, services.NotOpen):
             form.add_error(None, _("この当事者はすでに提出したか、辞退として扱われています。"))
+        except LifecycleError as error:
+            form.add_error("reason" if error.field == "comment" else None, str(error))
         else:
             messages.success(
                 request,

@@ -270,3 +270,49 @@ def test_the_completion_mail_asks_every_party_with_a_link_to_its_entry_page(
     assert f"/projects/{project.pk}/evaluation/" in to_parties.body
     to_city = next(m for m in mailoutbox if coordinating_staff.email in m.to)
     assert f"/staff/projects/{project.pk}/evaluation/" in to_city.body
+
+
+def test_submitting_and_declining_go_through_the_evaluation_lifecycle(
+    client, member, coordinating_staff, project, other_organization
+):
+    submit_as(client, member, member_url(project))
+    submitted = Evaluation.objects.get(project=project, organization=project.lead_organization)
+    assert submitted.status == "submitted"
+    entry = submitted.history.get()
+    assert (entry.action, entry.from_status, entry.to_status, entry.actor) == (
+        "submit",
+        "draft",
+        "submitted",
+        member,
+    )
+    other = Evaluation.objects.get(project=project, organization=other_organization)
+    services.evaluation_decline(evaluation=other, actor=coordinating_staff, reason="回答なし")
+    other.refresh_from_db()
+    assert other.status == "declined" and other.decline_reason == "回答なし"
+    assert other.history.get().comment == "回答なし"
+
+
+def test_the_lifecycle_refuses_an_incomplete_or_foreign_submission(member, other_member, project):
+    from portal.lifecycle import LifecycleError
+    from principles.lifecycle import EVALUATION_LIFECYCLE
+
+    services.evaluations_open(project=project)
+    draft = Evaluation.objects.get(project=project, organization=project.lead_organization)
+    with pytest.raises(LifecycleError, match="権限"):
+        EVALUATION_LIFECYCLE.apply(draft, "submit", actor=other_member)
+    with pytest.raises(LifecycleError) as refused:
+        EVALUATION_LIFECYCLE.apply(draft, "submit", actor=member)
+    assert len(refused.value.problems) == Principle.objects.count() + 3
+    draft.refresh_from_db()
+    assert draft.status == "draft"
+
+
+def test_declining_needs_a_reason(coordinating_staff, project, other_organization):
+    from portal.lifecycle import LifecycleError
+
+    services.evaluations_open(project=project)
+    other = Evaluation.objects.get(project=project, organization=other_organization)
+    with pytest.raises(LifecycleError):
+        services.evaluation_decline(evaluation=other, actor=coordinating_staff, reason=" ")
+    other.refresh_from_db()
+    assert other.status == "draft"
