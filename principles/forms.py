@@ -93,7 +93,7 @@ class EvaluationForm(VersionedFormMixin, PortalFormMixin, forms.ModelForm):
             score = existing.get(principle.pk)
             self.fields[f"score_{principle.pk}"] = forms.TypedChoiceField(
                 label=_("「%(name)s」の評価") % {"name": principle.name},
-                choices=Score.choices,
+                choices=[(value, f"{value}: {label}") for value, label in Score.choices],
                 coerce=int,
                 empty_value=None,
                 widget=forms.RadioSelect,

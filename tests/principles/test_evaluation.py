@@ -316,3 +316,13 @@ def test_declining_needs_a_reason(coordinating_staff, project, other_organizatio
         services.evaluation_decline(evaluation=other, actor=coordinating_staff, reason=" ")
     other.refresh_from_db()
     assert other.status == "draft"
+
+
+def test_the_staff_file_shows_who_is_still_missing(client, member, department_staff, project):
+    submit_as(client, member, member_url(project))
+    client.force_login(department_staff)
+    page = client.get(f"/staff/projects/{project.pk}/").content.decode()
+    rows = page[page.index('id="parties-caption"') :]
+    assert rows.count("未提出") == 2  # the city and the partner
+    assert rows.count("提出済み") == 1
+    assert f'href="/staff/projects/{project.pk}/evaluation/"' in page
