@@ -24,7 +24,15 @@ from django.utils.translation import gettext as _
 from organizations.models import ActivityField, Area, Membership
 from portal import uploads
 from portal.forms import OnceFormMixin
-from principles.models import ChecklistItem, Evaluation, EvaluationScore, Principle, SelfCheckAnswer
+from principles.lifecycle import EVALUATION_LIFECYCLE
+from principles.models import (
+    ChecklistItem,
+    Evaluation,
+    EvaluationAction,
+    EvaluationScore,
+    Principle,
+    SelfCheckAnswer,
+)
 from projects.forms import DESK_PROJECT_FIELDS, ProposalForm
 from projects.lifecycle import PROJECT_LIFECYCLE
 from projects.models import (
@@ -268,6 +276,7 @@ class ProjectLoader:
                 party = {
                     "organization": pick(self.command.organizations, item.get("party"), where=place)
                 }
+            submitted_at = moment(item.get("submitted_at"), where=place)
             evaluation, _created = ensure(
                 Evaluation,
                 {"project": project, **party},
@@ -275,9 +284,18 @@ class ProjectLoader:
                     "outcomes": item.get("outcomes", ""),
                     "issues": item.get("issues", ""),
                     "recommendation": item.get("recommendation", ""),
-                    "submitted_at": moment(item.get("submitted_at"), where=place),
                 },
             )
+            if submitted_at is not None:
+                # Submitted through the evaluation lifecycle on its date, in the timeline
+                # (after the project's completion, before its evaluation is published).
+                self.command.timeline.add_action(
+                    EVALUATION_LIFECYCLE,
+                    evaluation,
+                    EvaluationAction.SUBMIT,
+                    at=submitted_at,
+                    where=place,
+                )
             scores, comments = item.get("scores", {}), item.get("comments", {})
             for principle in self.principles:
                 score = pick(scores, principle.code, where=f"{place} scores")

@@ -12,6 +12,7 @@ from accounts.models import Profile
 from organizations.models import Invitation
 from portal.forms import posted_data
 from portal.history import PARTIES, latest_items
+from principles.selectors import owed_evaluations
 from projects.lifecycle import ANSWERABLE, PROJECT_LIFECYCLE
 from projects.models import Partner, Project, Transition
 
@@ -66,6 +67,7 @@ def index(request):
             "mypage_history": history,
             "invitations": invitations,
             "partner_requests": partner_requests,
+            "owed_evaluations": owed_evaluations(organizations),
         },
     )
 

@@ -10,9 +10,10 @@ class NotificationsConfig(AppConfig):
         # Every lifecycle tells its audiences by mail after each action (notifications sits
         # above the domain apps, which therefore never import it).
         from organizations.lifecycle import ORGANIZATION_LIFECYCLE
+        from principles.lifecycle import EVALUATION_LIFECYCLE
         from projects.lifecycle import PROJECT_LIFECYCLE
 
         from .services import announce
 
-        for lifecycle in (PROJECT_LIFECYCLE, ORGANIZATION_LIFECYCLE):
+        for lifecycle in (PROJECT_LIFECYCLE, ORGANIZATION_LIFECYCLE, EVALUATION_LIFECYCLE):
             lifecycle.subscribe(announce)

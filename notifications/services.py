@@ -16,6 +16,7 @@ from city.profile import mail_sender
 from organizations.models import Department
 from portal.mail import render_subject, render_text
 from portal.site import absolute_url
+from principles.selectors import expected_parties
 
 from .models import NotificationFailure
 
@@ -29,6 +30,8 @@ MAILS = {
     ("project", "organization"): "project_decision",
     ("project", "city"): "project_filing",
     ("project", "partners"): "partner_request",
+    ("project", "evaluators"): "evaluation_request",
+    ("project", "city", "complete"): "evaluation_request_city",
     ("organization", "members"): "organization_decision",
     ("organization", "city"): "organization_registered",
     ("organization", "city", "change_identity"): "organization_identity_changed",
@@ -141,10 +144,20 @@ def _project_partners(project):
     return _emails(users), {**_project_links(project), "mypage_url": absolute_url("/mypage/")}
 
 
+def _project_evaluators(project):
+    """The members of every organisation asked for the mutual evaluation (the lead and the
+    partners that confirmed their role), with the link to their entry page."""
+    organization_ids = [pk for kind, pk in expected_parties(project) if kind == "organization"]
+    users = get_user_model().objects.filter(memberships__organization__in=organization_ids)
+    return _emails(users), {**_project_links(project), "mypage_url": absolute_url("/mypage/")}
+
+
 def _project_links(project):
     return {
         "project_url": absolute_url(project.get_absolute_url()),
         "file_url": absolute_url(f"/staff/projects/{project.pk}/"),
+        "evaluation_url": absolute_url(f"/projects/{project.pk}/evaluation/"),
+        "staff_evaluation_url": absolute_url(f"/staff/projects/{project.pk}/evaluation/"),
     }
 
 
@@ -164,6 +177,7 @@ AUDIENCES = {
     ("project", "organization"): _project_organization,
     ("project", "city"): _project_city,
     ("project", "partners"): _project_partners,
+    ("project", "evaluators"): _project_evaluators,
     ("organization", "members"): _organization_members,
     ("organization", "city"): _organization_city,
 }

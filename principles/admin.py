@@ -29,8 +29,10 @@ class EvaluationScoreInline(admin.TabularInline):
 
 @admin.register(Evaluation)
 class EvaluationAdmin(admin.ModelAdmin):
-    list_display = ["project", "department", "organization", "recommendation", "submitted_at"]
-    list_filter = ["recommendation"]
+    list_display = ["project", "department", "organization", "status", "submitted_at"]
+    list_filter = ["status", "recommendation"]
+    # The state and its stamps are written by the evaluation lifecycle only.
+    readonly_fields = ["status", "submitted_at", "declined_at", "decline_reason", "declined_by"]
     search_fields = ["project__title", "organization__name"]
     autocomplete_fields = ["project", "organization"]
     inlines = [EvaluationScoreInline]

@@ -9,11 +9,13 @@ class PrinciplesConfig(AppConfig):
     def ready(self):
         # The project lifecycle names the requirement; this app knows the evaluations.
         from projects import sections
-        from projects.lifecycle import EVALUATIONS_COMPLETE
+        from projects.lifecycle import EVALUATIONS_COMPLETE, PROJECT_LIFECYCLE
         from projects.panels import PROJECT_PAGE
 
+        from . import lifecycle  # noqa: F401 - the evaluation lifecycle joins LIFECYCLES
         from . import sections as self_check
         from .selectors import evaluations_complete, published_comparison
+        from .services import on_project_action
 
         sections.register(
             sections.ProposalSection(
@@ -30,6 +32,8 @@ class PrinciplesConfig(AppConfig):
         )
 
         EVALUATIONS_COMPLETE.provide(evaluations_complete)
+        # A completed project asks every party for its evaluation (rows made as drafts).
+        PROJECT_LIFECYCLE.subscribe(on_project_action)
         PROJECT_PAGE.register(
             "evaluation",
             template="principles/includes/comparison.html",

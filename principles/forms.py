@@ -1,12 +1,13 @@
 """The self-check (事前チェック): the proposer's answers to the checklist of each principle,
-a part of the proposal editor (registered as a proposal section in apps.py)."""
+a part of the proposal editor (registered as a proposal section in apps.py); and a party's
+mutual evaluation (相互評価)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.forms import PortalFormMixin
+from portal.forms import PortalFormMixin, VersionedFormMixin
 
-from .models import ChecklistItem, SelfCheckAnswer
+from .models import ChecklistItem, Evaluation, Principle, Score, SelfCheckAnswer
 
 
 class SelfCheckForm(PortalFormMixin, forms.Form):
@@ -49,3 +50,107 @@ class SelfCheckForm(PortalFormMixin, forms.Form):
                 {"item": item, "answer": self[f"answer_{item.pk}"], "note": self[f"note_{item.pk}"]}
             )
         return groups
+
+
+LOW_SCORES = (Score.HARDLY, Score.NOT)
+COMMENT_FOR_LOW_SCORE = _(
+    "「あまりできなかった」「できなかった」を選んだときは、理由をコメントに書いてください。"
+)
+NEEDED_TO_SUBMIT = _("提出するには、この項目を入力してください。")
+SCORE_NEEDED_TO_SUBMIT = _("提出するには、評価を選んでください。")
+
+
+class EvaluationForm(VersionedFormMixin, PortalFormMixin, forms.ModelForm):
+    """A party's evaluation: each principle scored 1–4 with a comment (required for 1 and 2),
+    outcomes, issues and a recommendation. A draft may leave things out; submitting
+    (`submitting=True`) needs everything."""
+
+    submit_required = ("outcomes", "issues", "recommendation")
+
+    class Meta:
+        model = Evaluation
+        fields = ["outcomes", "issues", "recommendation"]
+        widgets = {
+            "outcomes": forms.Textarea(attrs={"rows": 4}),
+            "issues": forms.Textarea(attrs={"rows": 4}),
+            "recommendation": forms.RadioSelect,
+        }
+        help_texts = {
+            "outcomes": _("協働によって得られた成果を書きます。"),
+            "issues": _("協働を進めるうえでの課題や、改善したい点を書きます。"),
+            "recommendation": _("この事業を今後どうするのがよいと考えるかを選びます。"),
+        }
+
+    def __init__(self, *args, submitting=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.submitting = submitting
+        self.fields["recommendation"].choices = list(self.fields["recommendation"].choices)[1:]
+        self.principles_list = list(Principle.objects.all())
+        existing = {}
+        if self.instance.pk:
+            existing = {score.principle_id: score for score in self.instance.scores.all()}
+        for principle in self.principles_list:
+            score = existing.get(principle.pk)
+            self.fields[f"score_{principle.pk}"] = forms.TypedChoiceField(
+                label=_("「%(name)s」の評価") % {"name": principle.name},
+                choices=[(value, f"{value}: {label}") for value, label in Score.choices],
+                coerce=int,
+                empty_value=None,
+                widget=forms.RadioSelect,
+                required=False,
+                initial=score.score if score else None,
+            )
+            self.fields[f"score_{principle.pk}"].mark = "required"
+            self.fields[f"comment_{principle.pk}"] = forms.CharField(
+                label=_("「%(name)s」についてのコメント") % {"name": principle.name},
+                required=False,
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                initial=score.comment if score else "",
+                help_text=_("「あまりできなかった」「できなかった」の場合は必須です。"),
+            )
+        self.prepare_fields()
+
+    def clean(self):
+        cleaned = super().clean()
+        for principle in self.principles_list:
+            score = cleaned.get(f"score_{principle.pk}")
+            comment = (cleaned.get(f"comment_{principle.pk}") or "").strip()
+            if score in LOW_SCORES and not comment:
+                self.add_error(f"comment_{principle.pk}", COMMENT_FOR_LOW_SCORE)
+            if self.submitting and not score and f"score_{principle.pk}" not in self.errors:
+                self.add_error(f"score_{principle.pk}", SCORE_NEEDED_TO_SUBMIT)
+        if self.submitting:
+            for name in self.submit_required:
+                if not (cleaned.get(name) or "").strip() and name not in self.errors:
+                    self.add_error(name, NEEDED_TO_SUBMIT)
+        return cleaned
+
+    def principles(self):
+        """Each principle with its two bound fields, for the template."""
+        return [
+            {
+                "principle": principle,
+                "score": self[f"score_{principle.pk}"],
+                "comment": self[f"comment_{principle.pk}"],
+            }
+            for principle in self.principles_list
+        ]
+
+
+class DeclineForm(PortalFormMixin, forms.Form):
+    """協働推進課 marks a party that never answered as declined; the reason is shown."""
+
+    evaluation = forms.TypedChoiceField(
+        label=_("辞退とする当事者"), coerce=int, widget=forms.RadioSelect
+    )
+    reason = forms.CharField(
+        label=_("辞退とする理由"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("評価の比較に、辞退の理由として公開されます。"),
+    )
+
+    def __init__(self, *args, evaluations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["evaluation"].choices = [(e.pk, e.party_name) for e in evaluations]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -5,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from city.profile import current as current_city
 from organizations.models import Department, Organization
+from portal.models import HistoryEntry
 from projects.models import Project
 
 
@@ -59,8 +61,21 @@ class Recommendation(models.TextChoices):
     END = "end", _("終了")
 
 
+class EvaluationStatus(models.TextChoices):
+    DRAFT = "draft", _("下書き")
+    SUBMITTED = "submitted", _("提出済み")
+    DECLINED = "declined", _("辞退")
+
+
+class EvaluationAction(models.TextChoices):
+    SUBMIT = "submit", _("相互評価の提出")
+    DECLINE = "decline", _("相互評価の辞退")
+
+
 class Evaluation(models.Model):
     """相互評価 by one party: the city side or one partner organisation."""
+
+    Status = EvaluationStatus
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="evaluations")
     department = models.ForeignKey(
@@ -84,7 +99,23 @@ class Evaluation(models.Model):
     recommendation = models.CharField(
         _("今後の方向性"), max_length=20, choices=Recommendation.choices, blank=True
     )
+    # Written only by the evaluation lifecycle (principles/lifecycle.py).
+    status = models.CharField(
+        _("状態"), max_length=20, choices=EvaluationStatus.choices, default=EvaluationStatus.DRAFT
+    )
     submitted_at = models.DateTimeField(_("提出日時"), null=True, blank=True)
+    # A party that never answers is marked as declined by 協働推進課, with the reason shown.
+    declined_at = models.DateTimeField(_("辞退とした日時"), null=True, blank=True)
+    decline_reason = models.TextField(_("辞退の理由"), blank=True)
+    declined_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("辞退とした職員"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
 
     class Meta:
         ordering = ["id"]
@@ -112,6 +143,15 @@ class Evaluation(models.Model):
         return f"{self.project}: {self.party_name}"
 
     @property
+    def is_done(self):
+        """Submitted, or declined by staff: either way the party counts as answered."""
+        return self.status in DONE
+
+    @property
+    def is_declined(self):
+        return self.status == EvaluationStatus.DECLINED
+
+    @property
     def is_city(self):
         return self.department_id is not None
 
@@ -120,6 +160,29 @@ class Evaluation(models.Model):
         if self.is_city:
             return f"{current_city().localized().name}({self.department.name})"
         return self.organization.name
+
+
+DONE = (EvaluationStatus.SUBMITTED, EvaluationStatus.DECLINED)
+
+
+class EvaluationEntry(HistoryEntry):
+    """The evaluation's history: its submission, or its being marked as declined."""
+
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="history")
+    action = models.CharField(_("操作"), max_length=30, choices=EvaluationAction.choices)
+    from_status = models.CharField(
+        _("変更前"), max_length=20, choices=EvaluationStatus.choices, blank=True
+    )
+    to_status = models.CharField(
+        _("変更後"), max_length=20, choices=EvaluationStatus.choices, blank=True
+    )
+
+    class Meta(HistoryEntry.Meta):
+        verbose_name = _("相互評価の履歴")
+        verbose_name_plural = _("相互評価の履歴")
+
+    def __str__(self):
+        return f"{self.evaluation}: {self.from_status} → {self.to_status}"
 
 
 class EvaluationScore(models.Model):

@@ -6,9 +6,9 @@ from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from organizations.models import Department, Organization
-from projects.models import Project
+from projects.models import Partner, Project
 
-from .models import Evaluation, EvaluationScore, Principle
+from .models import DONE, Evaluation, EvaluationScore, Principle
 
 # Principles where the parties' scores differ by this much or more are the points to talk about.
 DIFFERENCE_TO_DISCUSS = 2
@@ -53,33 +53,55 @@ def evaluation_comparison(evaluations, principles):
     return Comparison(evaluations=evaluations, rows=rows)
 
 
-def expected_parties(project):
-    """Who evaluates a project: the city side (its 担当課, or 協働推進課 where it has none) and
-    every registered partner organisation, the lead included. [("department", id) |
-    ("organization", id)], the city first."""
-    department_id = project.department_id or (
+def city_department_id(project):
+    """The city side of a project: its 担当課, or 協働推進課 where it has none."""
+    return project.department_id or (
         Department.objects.filter(is_coordinating=True).values_list("pk", flat=True).first()
     )
+
+
+def expected_parties(project):
+    """Who evaluates a project: the city side (its 担当課, or 協働推進課 where it has none) and
+    every registered partner organisation that confirmed its role, the lead included.
+    [("department", id) | ("organization", id)], the city first."""
+    department_id = city_department_id(project)
     parties = [("department", department_id)] if department_id else []
     organization_ids = [project.lead_organization_id]
-    for organization_id in project.partners.filter(organization__isnull=False).values_list(
-        "organization_id", flat=True
-    ):
+    for organization_id in project.partners.filter(
+        organization__isnull=False, consent=Partner.Consent.CONFIRMED
+    ).values_list("organization_id", flat=True):
         if organization_id not in organization_ids:
             organization_ids.append(organization_id)
     parties += [("organization", pk) for pk in organization_ids]
     return parties
 
 
+def party_of(evaluation):
+    if evaluation.department_id:
+        return ("department", evaluation.department_id)
+    return ("organization", evaluation.organization_id)
+
+
 def missing_parties(project):
-    """The expected parties whose evaluation is not submitted yet."""
-    submitted = set()
-    for department_id, organization_id in Evaluation.objects.filter(
-        project=project, submitted_at__isnull=False
-    ).values_list("department_id", "organization_id"):
-        submitted.add(("department", department_id) if department_id else None)
-        submitted.add(("organization", organization_id) if organization_id else None)
-    return [party for party in expected_parties(project) if party not in submitted]
+    """The expected parties that have neither submitted nor been marked as declined."""
+    done = {
+        party_of(evaluation)
+        for evaluation in Evaluation.objects.filter(project=project, status__in=DONE)
+    }
+    return [party for party in expected_parties(project) if party not in done]
+
+
+def party_evaluations(project):
+    """The evaluation rows of the expected parties, city first (rows of parties no longer
+    expected, e.g. a partner removed afterwards, are left out)."""
+    expected = expected_parties(project)
+    rows = {
+        party_of(evaluation): evaluation
+        for evaluation in Evaluation.objects.filter(project=project).select_related(
+            "department", "organization", "declined_by"
+        )
+    }
+    return [rows[party] for party in expected if party in rows]
 
 
 def evaluations_complete(step):
@@ -100,10 +122,55 @@ def published_comparison(project, request=None):
     if project.status != Project.Status.EVALUATED:
         return None
     evaluations = (
-        Evaluation.objects.filter(project=project, submitted_at__isnull=False)
+        Evaluation.objects.filter(project=project, status__in=DONE)
         .filter(Q(organization__isnull=True) | Q(organization__status=Organization.Status.APPROVED))
         .select_related("department", "organization")
         .prefetch_related(Prefetch("scores", queryset=EvaluationScore.objects.all()))
     )
     comparison = evaluation_comparison(list(evaluations), list(Principle.objects.all()))
     return {"project": project, "comparison": comparison}
+
+
+def owed_evaluations(organizations):
+    """The evaluations these organisations still owe: completed projects where one of them
+    is a party (the lead, or a partner that confirmed its role) and its evaluation is
+    neither submitted nor declined. [(project, organization)], oldest project first."""
+    organizations = {organization.pk: organization for organization in organizations}
+    if not organizations:
+        return []
+    projects = (
+        Project.objects.filter(status=Project.Status.COMPLETED)
+        .filter(
+            Q(lead_organization__in=organizations)
+            | Q(
+                partners__organization__in=organizations,
+                partners__consent=Partner.Consent.CONFIRMED,
+            )
+        )
+        .distinct()
+        .prefetch_related(
+            Prefetch(
+                "partners",
+                queryset=Partner.objects.filter(consent=Partner.Consent.CONFIRMED),
+                to_attr="confirmed_partners",
+            )
+        )
+        .order_by("pk")
+    )
+    projects = list(projects)
+    if not projects:
+        return []
+    done = set(
+        Evaluation.objects.filter(
+            project__in=projects, organization__in=organizations, status__in=DONE
+        ).values_list("project_id", "organization_id")
+    )
+    owed = []
+    for project in projects:
+        party_ids = [project.lead_organization_id] + [
+            partner.organization_id for partner in project.confirmed_partners
+        ]
+        for organization_id in dict.fromkeys(party_ids):
+            if organization_id in organizations and (project.pk, organization_id) not in done:
+                owed.append((project, organizations[organization_id]))
+    return owed

@@ -6,4 +6,5 @@ app_name = "principles"
 urlpatterns = [
     path("principles/", views.principle_list, name="list"),
     path("forms/", views.form_list, name="forms"),
+    path("projects/<int:pk>/evaluation/", views.evaluation_entry, name="evaluation"),
 ]

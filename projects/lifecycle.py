@@ -34,6 +34,9 @@ REPORT_EDITABLE = (Report.Status.DRAFT, Report.Status.RETURNED)
 # the city (協働推進課, the responsible department and the project's coordinator), and the
 # partner organisations still asked to confirm their role.
 ORGANIZATION, CITY, PARTNERS = "organization", "city", "partners"
+# The parties asked for the mutual evaluation once the project is completed: the members of
+# the lead and of every confirmed partner organisation (the city side hears as CITY).
+EVALUATORS = "evaluators"
 
 # Filled by the app that knows (principles): whether every party has evaluated the project.
 EVALUATIONS_COMPLETE = Slot(
@@ -234,7 +237,7 @@ ACTIONS = (
            effects=(report_becomes(Report.Status.RETURNED),), audience=(ORGANIZATION,)),
     Action(A.COMPLETE, sources=(Status.PUBLISHED,), target=Status.COMPLETED,
            actors=(COORDINATOR, DEPARTMENT, SYSTEM), when=(report_received,),
-           effects=(report_becomes(Report.Status.ACCEPTED),), audience=(ORGANIZATION,)),
+           effects=(report_becomes(Report.Status.ACCEPTED),), audience=(EVALUATORS, CITY)),
     # After completion: the mutual evaluation is published once every party has submitted.
     Action(A.EVALUATE, sources=(Status.COMPLETED,), target=Status.EVALUATED,
            actors=(COORDINATOR, SYSTEM), requires=(EVALUATIONS_COMPLETE,),

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import desk, organizations, projects
+from .views import desk, evaluations, organizations, projects
 
 app_name = "staff"
 urlpatterns = [
@@ -12,6 +12,12 @@ urlpatterns = [
     path("projects/<int:pk>/edit/", projects.project_edit, name="project_edit"),
     path(
         "projects/<int:pk>/actions/<slug:action>/", projects.project_action, name="project_action"
+    ),
+    path("projects/<int:pk>/evaluation/", evaluations.evaluation_city, name="evaluation"),
+    path(
+        "projects/<int:pk>/evaluation/decline/",
+        evaluations.evaluation_decline,
+        name="evaluation_decline",
     ),
     path("organizations/", organizations.organization_list, name="organization_list"),
     path("organizations/<int:pk>/", organizations.organization_review, name="organization_review"),

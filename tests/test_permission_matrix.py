@@ -154,6 +154,30 @@ MATRIX = [
         (LOGIN, 403, 302, 403, 403, 403, 403),
         {"kind": "change_notice", "text": "会場の変更"},
     ),
+    # Mutual evaluation: a party's own entry page (the completed project's lead here; its
+    # city side is 協働推進課, for it has no 担当課)
+    ("GET", "/projects/{completed}/evaluation/", (LOGIN, 404, 200, 404, 404, 404, 404)),
+    (
+        "POST",
+        "/projects/{completed}/evaluation/",
+        (LOGIN, 404, 302, 404, 404, 404, 404),
+        {"outcomes": "成果", "save": "1"},
+    ),
+    ("GET", "/projects/{public}/evaluation/", (LOGIN, 404, 404, 404, 404, 404, 404)),
+    ("GET", "/staff/projects/{completed}/evaluation/", COORDINATING),
+    ("GET", "/staff/projects/{public}/evaluation/", (LOGIN, 403, 403, 403, 404, 404, 404)),
+    (
+        "POST",
+        "/staff/projects/{completed}/evaluation/",
+        COORDINATING_POST,
+        {"outcomes": "市の成果", "save": "1"},
+    ),
+    (
+        "POST",
+        "/staff/projects/{completed}/evaluation/decline/",
+        COORDINATING_POST,
+        {"evaluation": "{lead_evaluation}", "reason": "回答なし"},
+    ),
     # Staff desk
     ("GET", "/staff/", DESK),
     ("GET", "/staff/projects/", DESK),
@@ -240,7 +264,9 @@ def _check(client, users, world, method, path, role, expected, data):
     if role != "anonymous":
         client.force_login(users[role])
     url = path.format(**world)
-    response = client.post(url, data or {}) if method == "POST" else client.get(url)
+    # Values may name rows of the world too, as paths do ({lead_evaluation}).
+    data = {key: str(value).format(**world) for key, value in (data or {}).items()}
+    response = client.post(url, data) if method == "POST" else client.get(url)
     if expected == LOGIN:
         assert response.status_code == 302, f"{method} {url} as {role}: {response.status_code}"
         assert response["Location"].startswith("/accounts/login/"), response["Location"]

@@ -62,7 +62,9 @@ def populate(count):
     evaluated = projects[0]
     principles = list(Principle.objects.all())
     for party in ({"department": department}, {"organization": partner}):
-        evaluation = Evaluation.objects.create(project=evaluated, submitted_at=now, **party)
+        evaluation = Evaluation.objects.create(
+            project=evaluated, status="submitted", submitted_at=now, **party
+        )
         EvaluationScore.objects.bulk_create(
             EvaluationScore(evaluation=evaluation, principle=p, score=3) for p in principles
         )

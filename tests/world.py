@@ -7,6 +7,7 @@ import datetime
 from django.core.files.base import ContentFile
 
 from notifications.models import NotificationFailure
+from principles.services import evaluations_open
 from projects.models import Attachment, PatronageDetail, Report, ReportPhoto
 from tests import factories
 
@@ -79,6 +80,8 @@ def build_world(users):
     accepted_photo = ReportPhoto.objects.create(
         report=accepted_report, image=ContentFile(PNG, name="b.png"), alt="受理済みの写真"
     )
+    # Completing through the lifecycle asks the parties; the factory skips it, so ask here.
+    evaluations = {e.organization_id: e for e in evaluations_open(project=completed)}
     partner_request = factories.make_partner(public, other_organization, consent="requested")
     failure = NotificationFailure.objects.create(
         kind="project_decision",
@@ -102,6 +105,7 @@ def build_world(users):
         "other_organization": other_organization.pk,
         "partner_request": partner_request.pk,
         "completed": completed.pk,
+        "lead_evaluation": evaluations[organization.pk].pk,
         "draft_photo": draft_photo.pk,
         "accepted_photo": accepted_photo.pk,
     }

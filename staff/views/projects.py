@@ -15,6 +15,8 @@ from portal.filtering import filter_results
 from portal.forms import posted_comment, posted_data
 from portal.history import STAFF, history_items
 from portal.once import AlreadyDone
+from principles import permissions as evaluation_permissions
+from principles import services as evaluation_services
 from projects import lifecycle, sections, services
 from projects.models import PUBLIC_STATUSES, Partner, Project, ProjectAction, Report
 
@@ -143,8 +145,22 @@ def project_file(request, pk):
             "offers": lifecycle.offered(request.user, project, codes=DESK_ACTIONS),
             "can_edit": permissions.can_edit_project(request.user, project),
             "report_due_on": queues.report_due_on(project),
+            **_evaluation_context(request, project),
         },
     )
+
+
+def _evaluation_context(request, project):
+    """Who has evaluated a completed project and who is still missing, and the way to the
+    city side's own entry."""
+    if project.status not in evaluation_services.EVALUATION_OPEN:
+        return {}
+    return {
+        "parties": evaluation_services.evaluations_open(project=project),
+        "can_enter_city_evaluation": evaluation_permissions.can_enter_for_city(
+            request.user, project
+        ),
+    }
 
 
 @require_POST

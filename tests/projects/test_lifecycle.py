@@ -40,7 +40,10 @@ def _patronage_detail(project):
 def _evaluate_all(project):
     for kind, pk in expected_parties(project):
         Evaluation.objects.create(
-            project=project, submitted_at=project.updated_at, **{f"{kind}_id": pk}
+            project=project,
+            status="submitted",
+            submitted_at=project.updated_at,
+            **{f"{kind}_id": pk},
         )
 
 
@@ -169,13 +172,20 @@ def test_publishing_the_evaluation_is_refused_until_every_party_has_submitted(
     city = factories.coordinating_department()
     with pytest.raises(LifecycleError, match="3件"):
         lifecycle.apply(project, "evaluate", actor=coordinating_staff)
-    Evaluation.objects.create(project=project, department=city, submitted_at=project.updated_at)
+    Evaluation.objects.create(
+        project=project, department=city, status="submitted", submitted_at=project.updated_at
+    )
     Evaluation.objects.create(project=project, organization=organization)  # a draft
     with pytest.raises(LifecycleError, match="2件"):
         lifecycle.apply(project, "evaluate", actor=coordinating_staff)
-    Evaluation.objects.filter(project=project).update(submitted_at=project.updated_at)
+    Evaluation.objects.filter(project=project).update(
+        status="submitted", submitted_at=project.updated_at
+    )
     Evaluation.objects.create(
-        project=project, organization=other_organization, submitted_at=project.updated_at
+        project=project,
+        organization=other_organization,
+        status="submitted",
+        submitted_at=project.updated_at,
     )
     assert lifecycle.apply(project, "evaluate", actor=coordinating_staff).status == "evaluated"
 

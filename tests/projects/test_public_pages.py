@@ -152,7 +152,11 @@ def test_project_page_hides_report_not_yet_accepted(client):
 
 def _evaluate(project, party, scores):
     evaluation = Evaluation.objects.create(
-        project=project, submitted_at=timezone.now(), outcomes="成果あり", **party
+        project=project,
+        status="submitted",
+        submitted_at=timezone.now(),
+        outcomes="成果あり",
+        **party,
     )
     for principle, score in zip(Principle.objects.all(), scores, strict=True):
         EvaluationScore.objects.create(evaluation=evaluation, principle=principle, score=score)

@@ -1,0 +1,115 @@
+"""The evaluation lifecycle: a party's mutual evaluation (相互評価), declared once (see
+portal/lifecycle.py).
+
+States: draft → submitted (the party submits; frozen afterwards), or draft → declined
+(協働推進課 marks a party that never answers, with the reason, which the comparison shows).
+Saving a draft changes no state and is not recorded. Both actions are open only while the
+project is `completed`; when the last party is done, principles.services makes the project
+`evaluated` through the project lifecycle.
+
+Who acts:
+- `party`: members of the party's organisation, or for the city side the staff of its
+  department and 協働推進課 (principles.permissions);
+- `coordinator`: 協働推進課 (and superusers);
+- `system`: the portal itself.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from organizations.permissions import is_coordinating_staff
+from portal.lifecycle import SYSTEM, Action, Comment, Lifecycle, Visibility
+from projects.models import Project
+
+from .models import Evaluation, EvaluationAction, EvaluationEntry, EvaluationStatus, Principle
+from .permissions import can_enter_for_city, can_enter_for_organization
+
+A = EvaluationAction
+S = EvaluationStatus
+PARTY, COORDINATOR = "party", "coordinator"
+
+MISSING = _("提出する前に、「%(label)s」を入力してください。")
+LOW_SCORE_WITHOUT_COMMENT = _(
+    "「%(name)s」は「あまりできなかった」「できなかった」のため、理由のコメントが必要です。"
+)
+
+
+def is_party(user, evaluation):
+    if evaluation.is_city:
+        return can_enter_for_city(user, evaluation.project)
+    return can_enter_for_organization(user, evaluation)
+
+
+# --- Conditions ------------------------------------------------------------------------------
+
+
+def project_completed(step):
+    if step.obj.project.status != Project.Status.COMPLETED:
+        return _("この事業は相互評価を受け付けていません。画面を更新してください。")
+    return None
+
+
+# --- Requirements ----------------------------------------------------------------------------
+
+
+def evaluation_filled(step):
+    """Everything a submitted evaluation holds: a score for every principle (a comment for 1
+    and 2), outcomes, issues and a recommendation."""
+    evaluation = step.obj
+    problems = []
+    scores = {score.principle_id: score for score in evaluation.scores.all()}
+    for principle in Principle.objects.all():
+        score = scores.get(principle.pk)
+        if score is None:
+            problems.append(MISSING % {"label": _("「%(name)s」の評価") % {"name": principle}})
+        elif score.score <= 2 and not score.comment.strip():
+            problems.append(LOW_SCORE_WITHOUT_COMMENT % {"name": principle})
+    for name in ("outcomes", "issues", "recommendation"):
+        if not getattr(evaluation, name).strip():
+            label = Evaluation._meta.get_field(name).verbose_name
+            problems.append(MISSING % {"label": label})
+    return problems or None
+
+
+# --- Effects ---------------------------------------------------------------------------------
+
+
+def stamp_submitted(step):
+    step.obj.submitted_at = step.now
+    step.update_fields.add("submitted_at")
+
+
+def stamp_declined(step):
+    step.obj.declined_at = step.now
+    step.obj.decline_reason = step.comment
+    step.obj.declined_by = step.actor
+    step.update_fields.update({"declined_at", "decline_reason", "declined_by"})
+
+
+# --- The table -------------------------------------------------------------------------------
+
+ACTIONS = (
+    Action(A.SUBMIT, sources=(S.DRAFT,), target=S.SUBMITTED, actors=(PARTY, SYSTEM),
+           when=(project_completed,), requires=(evaluation_filled,),
+           effects=(stamp_submitted,), comment=Comment.NONE, record_only=True),
+    Action(A.DECLINE, sources=(S.DRAFT,), target=S.DECLINED, actors=(COORDINATOR, SYSTEM),
+           when=(project_completed,), comment=Comment.REQUIRED,
+           comment_label=_("辞退とする理由"), effects=(stamp_declined,),
+           visibility=Visibility.PARTIES, record_only=True),
+)  # fmt: skip
+
+EVALUATION_LIFECYCLE = Lifecycle(
+    name="evaluation",
+    model=Evaluation,
+    codes=EvaluationAction,
+    actions=ACTIONS,
+    roles={
+        PARTY: is_party,
+        COORDINATOR: lambda user, evaluation: is_coordinating_staff(user),
+    },
+    history=EvaluationEntry,
+    subject_field="evaluation",
+    stale_message=_(
+        "この相互評価は現在「%(state)s」のため、「%(action)s」はできません。"
+        "他の人が先に操作した可能性があります。画面を更新してください。"
+    ),
+)
