@@ -239,7 +239,7 @@ def test_every_party_evaluates_and_the_comparison_is_published(
         has=public.get_by_role("rowheader", name=re.compile("^" + re.escape(first.name)))
     )
     assert first_row.get_attribute("class") == "to-discuss"
-    assert "評価に差" in first_row.get_by_role("rowheader").inner_text()
+    assert "話し合うべき点" in first_row.get_by_role("rowheader").inner_text()
     assert LEAD_LOW_COMMENT in first_row.inner_text()
     scores = [cell.split()[0] for cell in first_row.get_by_role("cell").all_inner_texts()]
     assert scores == ["4", "2", "3"]
@@ -247,7 +247,7 @@ def test_every_party_evaluates_and_the_comparison_is_published(
     second_row = table.locator("tbody tr").filter(
         has=public.get_by_role("rowheader", name=re.compile("^" + re.escape(second.name)))
     )
-    assert "評価に差" in second_row.inner_text()
+    assert "話し合うべき点" in second_row.inner_text()
     # The others (4, 3, 3) are not marked.
     marked = table.locator("tbody tr.to-discuss")
     assert marked.count() == 2

@@ -163,7 +163,7 @@ def test_the_last_submission_makes_the_project_evaluated_and_public(
     client.logout()
     page = client.get(f"/projects/{project.pk}/").content.decode()
     assert SECRET in page and "市の見方" in page
-    assert "評価に差" in page  # 4 against 2
+    assert "話し合うべき点" in page  # 4 against 2
 
 
 def test_a_declined_party_counts_as_done_and_is_shown_with_its_reason(
