@@ -27,6 +27,7 @@ from portal.forms import (
 from portal.wareki import current_fiscal_year
 
 from .models import (
+    REQUIRED_ATTACHMENT_KINDS,
     Attachment,
     CohostingDetail,
     CommissionDetail,
@@ -462,12 +463,24 @@ class FilesForm(PortalFormMixin, forms.Form):
                 "選びます。"
             ) % {"size": filesizeformat(image_max_bytes)}
         self.kinds = attachment_kinds_for(form_code)
+        attached = (
+            set(project.attachments.values_list("kind", flat=True))
+            if project is not None and project.pk
+            else set()
+        )
+        needed = REQUIRED_ATTACHMENT_KINDS.get(form_code, ())
         for kind in self.kinds:
-            self.fields[f"file_{kind.value}"] = forms.FileField(
+            field = forms.FileField(
                 label=kind.label,
                 required=False,
                 widget=forms.ClearableFileInput(attrs={"accept": uploads.DOCUMENT.accept}),
             )
+            # What the submission needs is marked required (a draft is saved without it);
+            # once a document of the kind is attached, another upload is optional.
+            if kind in needed and kind not in attached:
+                field.mark = "required"
+                field.help_text = _("提出に必要です。下書きは添付しないままでも保存できます。")
+            self.fields[f"file_{kind.value}"] = field
         self.prepare_fields()
         if project is not None and project.pk:
             self.fields["remove_attachments"].queryset = project.attachments.all()

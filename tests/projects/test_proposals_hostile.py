@@ -337,3 +337,48 @@ def test_impossible_event_time_is_refused(signed_in, organization):
         },
     )
     assert_refused_and_kept(response, "イベント 1件目: 開始時間")
+
+
+def _document_marks(content):
+    """The mark beside each document upload of the page, by its input's name."""
+    import re
+
+    marks = {}
+    for match in re.finditer(
+        r'<label for="id_files-(file_\w+)">[^<]*<span class="mark mark-(required|optional)">',
+        content,
+    ):
+        marks[match.group(1)] = match.group(2)
+    return marks
+
+
+def test_the_documents_a_patronage_needs_are_marked_required(signed_in, organization):
+    content = signed_in.get(reverse("projects:proposal_create") + "?form=patronage").content
+    marks = _document_marks(content.decode())
+    assert marks == {
+        "file_bylaws": "required",
+        "file_officers": "required",
+        "file_outline": "required",
+        "file_budget": "required",
+        "file_other": "optional",
+    }
+
+
+def test_a_form_that_needs_no_document_marks_none_required(signed_in, organization):
+    content = signed_in.get(reverse("projects:proposal_create") + "?form=subsidy").content
+    assert set(_document_marks(content.decode()).values()) == {"optional"}
+
+
+def test_a_document_already_attached_needs_no_second_upload(signed_in, draft):
+    Attachment.objects.create(
+        project=draft,
+        kind="bylaws",
+        file=pdf_file("規約.pdf"),
+        original_name="規約.pdf",
+        content_type="application/pdf",
+        size=10,
+    )
+    content = signed_in.get(reverse("projects:proposal_edit", args=[draft.pk])).content
+    marks = _document_marks(content.decode())
+    assert marks["file_bylaws"] == "optional"
+    assert marks["file_budget"] == "required"
