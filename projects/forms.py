@@ -106,6 +106,17 @@ class RowsFormSet(BaseInlineFormSet):
     }
 
 
+# Every list of rows of a proposal: one empty row to fill, rows removable, ROWS_MAX at most.
+ROWS = {
+    "extra": 1,
+    "can_delete": True,
+    "formset": RowsFormSet,
+    "max_num": ROWS_MAX,
+    "absolute_max": ROWS_MAX,
+    "validate_max": True,
+}
+
+
 class FormChoiceForm(PortalFormMixin, forms.Form):
     """Step one: which of the six forms the proposal takes."""
 
@@ -400,12 +411,7 @@ def partner_formset_class(form_code):
         Partner,
         form=PartnerForm,
         fields=fields,
-        extra=1,
-        can_delete=True,
-        formset=RowsFormSet,
-        max_num=ROWS_MAX,
-        absolute_max=ROWS_MAX,
-        validate_max=True,
+        **ROWS,
     )
 
 
@@ -413,12 +419,7 @@ EventFormSet = inlineformset_factory(
     Project,
     Event,
     form=EventForm,
-    extra=1,
-    can_delete=True,
-    formset=RowsFormSet,
-    max_num=ROWS_MAX,
-    absolute_max=ROWS_MAX,
-    validate_max=True,
+    **ROWS,
 )
 
 

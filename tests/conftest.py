@@ -4,6 +4,7 @@ department staff, 協働推進課 staff, superuser."""
 import pytest
 
 from tests import factories
+from tests import world as world_
 
 
 def _transactional(item):
@@ -109,3 +110,12 @@ def pytest_terminal_summary(terminalreporter):
             f"permission matrix: {len(PERMISSION_MATRIX_PAIRS)} URL × role pairs checked "
             f"({urls} URLs × 7 roles)",
         )
+
+
+@pytest.fixture
+def world(settings, tmp_path):
+    """The world with its own media folders, for a test that tries it as every role."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    users = world_.make_role_users()
+    return world_.build_world(users), users

@@ -37,7 +37,7 @@ from PIL import Image
 
 from projects.models import Form
 from tests.hostile import error_layout, page_forms
-from tests.world import PNG, build_world, make_role_users
+from tests.world import PNG, ROLES
 
 pytestmark = pytest.mark.django_db
 
@@ -50,16 +50,6 @@ hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "portal"))
 # Examples per form and role: more for the roles the form is offered to.
 EXAMPLES = int(os.environ.get("HOSTILE_EXAMPLES", "5"))
 EXAMPLES_REFUSED = 1
-
-ROLES = (
-    "anonymous",
-    "citizen",
-    "member",
-    "other_member",
-    "department_staff",
-    "coordinating_staff",
-    "superuser",
-)
 
 # Every page of the portal with a form on it (the admin site is Django's own).
 PAGES = [
@@ -240,14 +230,6 @@ def fingerprint():
         for row in model._default_manager.order_by("pk").values_list():
             digest.update(repr(row).encode())
     return digest.hexdigest()
-
-
-@pytest.fixture
-def world(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    users = make_role_users()
-    return build_world(users), users
 
 
 def _sign_in(client, users, role):

@@ -13,19 +13,9 @@ from django.db import transaction
 from django.test import override_settings
 
 from tests.summary import PERMISSION_MATRIX_PAIRS
-from tests.world import build_world, make_role_users
+from tests.world import ROLES, build_world, make_role_users
 
 LOGIN = "login"
-ROLES = (
-    "anonymous",
-    "citizen",
-    "member",
-    "other_member",
-    "department_staff",
-    "coordinating_staff",
-    "superuser",
-)
-
 #                 anon    citizen member other  dept  coord admin
 EVERYONE = (200, 200, 200, 200, 200, 200, 200)
 SIGNED_IN = (LOGIN, 200, 200, 200, 200, 200, 200)

@@ -11,6 +11,17 @@ from principles.services import evaluations_open
 from projects.models import Attachment, PatronageDetail, Report, ReportPhoto
 from tests import factories
 
+# The seven roles of tests/conftest.py, in the order the tables list them.
+ROLES = (
+    "anonymous",
+    "citizen",
+    "member",
+    "other_member",
+    "department_staff",
+    "coordinating_staff",
+    "superuser",
+)
+
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00"
     b"\x00\x90wS\xde\x00\x00\x00\x0cIDATx\x9cc\xf8\xcf\xc0\x00\x00\x03\x01\x01\x00\xc9\xfe"

@@ -25,24 +25,22 @@ from ..forms import InvitationForm, OrganizationForm, RoleForm
 from ..models import Membership, Organization
 
 # Who may use what the 403 page refuses (templates/403.html shows the message).
-REFUSED = {
-    "can_edit_organization": _lazy("団体の情報は、この団体のメンバーだけが編集できます。"),
-    "can_manage_members": _lazy("メンバーの管理は、この団体の「管理者」のメンバーだけが行えます。"),
-}
+EDIT_REFUSED = _lazy("団体の情報は、この団体のメンバーだけが編集できます。")
+MANAGE_REFUSED = _lazy("メンバーの管理は、この団体の「管理者」のメンバーだけが行えます。")
 REMOVE_REFUSED = _lazy(
     "メンバーを外せるのは、この団体の「管理者」のメンバーと、その人自身だけです。"
 )
 REGISTER_REFUSED = _lazy("団体の登録には、利用が止められていないアカウントでのログインが必要です。")
 
 
-def _organization_for(request, pk, allowed):
+def _organization_for(request, pk, allowed, refused):
     organization = get_object_or_404(
         Organization.objects.select_related("area").prefetch_related("fields"), pk=pk
     )
     if allowed(request.user, organization):
         return organization
     if permissions.can_view_organization(request.user, organization):
-        raise PermissionDenied(REFUSED.get(allowed.__name__, ""))
+        raise PermissionDenied(refused)
     raise Http404
 
 
@@ -79,7 +77,7 @@ def organization_register(request):
 
 @login_required
 def organization_edit(request, pk):
-    organization = _organization_for(request, pk, permissions.can_edit_organization)
+    organization = _organization_for(request, pk, permissions.can_edit_organization, EDIT_REFUSED)
     form = OrganizationForm(posted_data(request), posted_files(request), instance=organization)
     if request.method == "POST" and form.is_valid():
         if services.organization_profile_update(form=form, actor=request.user):
@@ -121,14 +119,14 @@ def _members_page(request, organization, invitation_form=None, status=200):
 
 @login_required
 def member_list(request, pk):
-    organization = _organization_for(request, pk, permissions.can_edit_organization)
+    organization = _organization_for(request, pk, permissions.can_edit_organization, EDIT_REFUSED)
     return _members_page(request, organization)
 
 
 @login_required
 @require_POST
 def invitation_create(request, pk):
-    organization = _organization_for(request, pk, permissions.can_manage_members)
+    organization = _organization_for(request, pk, permissions.can_manage_members, MANAGE_REFUSED)
     form = InvitationForm(request.POST, organization=organization)
     if not form.is_valid():
         return _members_page(request, organization, invitation_form=form, status=400)
@@ -156,7 +154,7 @@ def invitation_create(request, pk):
 @login_required
 @require_POST
 def invitation_revoke(request, pk, invitation_pk):
-    organization = _organization_for(request, pk, permissions.can_manage_members)
+    organization = _organization_for(request, pk, permissions.can_manage_members, MANAGE_REFUSED)
     invitation = get_object_or_404(organization.invitations.open(), pk=invitation_pk)
     services.invitation_revoke(invitation=invitation)
     messages.success(
@@ -166,7 +164,7 @@ def invitation_revoke(request, pk, invitation_pk):
 
 
 def _membership_for(request, pk, membership_pk):
-    organization = _organization_for(request, pk, permissions.can_edit_organization)
+    organization = _organization_for(request, pk, permissions.can_edit_organization, EDIT_REFUSED)
     membership = get_object_or_404(
         organization.memberships.select_related("user", "organization"), pk=membership_pk
     )
@@ -178,7 +176,7 @@ def _membership_for(request, pk, membership_pk):
 def membership_role(request, pk, membership_pk):
     organization, membership = _membership_for(request, pk, membership_pk)
     if not permissions.can_manage_members(request.user, organization):
-        raise PermissionDenied(REFUSED["can_manage_members"])
+        raise PermissionDenied(MANAGE_REFUSED)
     form = RoleForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("役割を選び直してください。"))

@@ -4,7 +4,8 @@ and comments beyond the limit are refused with a message, and the action is not 
 
 import pytest
 
-from tests.world import build_world, make_role_users
+from organizations.models import Organization
+from projects.models import Partner, Project
 
 pytestmark = pytest.mark.django_db
 
@@ -13,14 +14,6 @@ HOSTILE_COMMENTS = {
     "an escape sequence": "\x1b[31m確認\x1b[0m",
     "beyond the limit": "あ" * 4001,
 }
-
-
-@pytest.fixture
-def world(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    users = make_role_users()
-    return build_world(users), users
 
 
 def _status(model, pk):
@@ -40,9 +33,6 @@ ACTIONS = [
 def test_an_action_with_a_comment_no_database_takes_is_refused(
     client, world, role, path, key, comment
 ):
-    from organizations.models import Organization
-    from projects.models import Project
-
     ids, users = world
     model = Organization if key == "pending" else Project
     before = _status(model, ids[key])
@@ -56,8 +46,6 @@ def test_an_action_with_a_comment_no_database_takes_is_refused(
 
 @pytest.mark.parametrize("comment", ["\x00", "辞退します\x00理由"])
 def test_a_partner_answer_with_a_nul_is_refused(client, world, comment):
-    from projects.models import Partner
-
     ids, users = world
     partner = Partner.objects.get(pk=ids["partner_request"])
     client.force_login(users["other_member"])
@@ -73,8 +61,6 @@ def test_a_partner_answer_with_a_nul_is_refused(client, world, comment):
 
 
 def test_a_plain_comment_still_goes_with_the_action(client, world):
-    from projects.models import Project
-
     ids, users = world
     client.force_login(users["coordinating_staff"])
     client.post(

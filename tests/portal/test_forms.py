@@ -365,6 +365,9 @@ def test_summary_says_chosen_files_were_not_kept():
     assert not error_summary(UploadForm({})).files_not_saved
 
 
+EMPTY_POST_PATTERNS = ("request.POST or None", "request.FILES or None")
+
+
 def test_no_view_takes_an_empty_post_for_a_first_visit():
     """`request.POST or None` is None for a POST without fields: the page would come back as
     if freshly opened, without saying what was wrong. Views use `posted_data(request)`."""
@@ -379,10 +382,7 @@ def test_no_view_takes_an_empty_post_for_a_first_visit():
         if not path.is_relative_to(root / ".venv")
         and not path.is_relative_to(root / "tests")
         and "node_modules" not in path.parts
-        and (
-            "request.POST or None" in path.read_text()
-            or "request.FILES or None" in path.read_text()
-        )
+        and any(pattern in path.read_text() for pattern in EMPTY_POST_PATTERNS)
     ]
     assert offenders == []
 
