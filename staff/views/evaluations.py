@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from portal.forms import posted_data
@@ -18,7 +19,11 @@ from principles.forms import DeclineForm
 from principles.views import evaluation_page
 from projects.models import Project
 
+from ..permissions import COORDINATING_ONLY
 from .common import desk_required
+
+# Who may use what the 403 page refuses (templates/403.html shows the message).
+CITY_SIDE_ONLY = _lazy("市側の相互評価は、この事業を担当する課と協働推進課の職員が入力します。")
 
 
 def _project(request, pk):
@@ -28,7 +33,7 @@ def _project(request, pk):
         status__in=services.EVALUATION_OPEN,
     )
     if not permissions.can_enter_for_city(request.user, project):
-        raise PermissionDenied
+        raise PermissionDenied(CITY_SIDE_ONLY)
     return project
 
 
@@ -66,7 +71,7 @@ def evaluation_city(request, pk):
 def evaluation_decline(request, pk):
     project = _project(request, pk)
     if not permissions.can_mark_declined(request.user):
-        raise PermissionDenied
+        raise PermissionDenied(COORDINATING_ONLY)
     open_parties = [
         e for e in services.evaluations_open(project=project) if not e.is_city and not e.is_done
     ]

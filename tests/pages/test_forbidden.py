@@ -56,3 +56,10 @@ def test_the_report_page_names_who_may_use_it(client, citizen, organization):
     client.force_login(citizen)
     content = _refusal(client.get(f"/projects/{project.pk}/report/"))
     assert "主催団体のメンバーと、協働推進課・この事業の担当課の職員だけが使えます" in content
+
+
+def test_the_city_side_evaluation_names_who_enters_it(client, department_staff):
+    project = factories.make_project(status="completed")  # no 担当課: 協働推進課 evaluates
+    client.force_login(department_staff)
+    content = _refusal(client.get(f"/staff/projects/{project.pk}/evaluation/"))
+    assert "この事業を担当する課と協働推進課の職員が入力します" in content
