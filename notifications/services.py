@@ -16,7 +16,9 @@ from city.profile import mail_sender
 from organizations.models import Department
 from portal.mail import render_subject, render_text
 from portal.site import absolute_url
-from principles.selectors import expected_parties
+from principles.selectors import city_department_id, expected_parties
+from principles.services import default_deadline
+from projects.models import Project
 
 from .models import NotificationFailure
 
@@ -32,6 +34,8 @@ MAILS = {
     ("project", "partners"): "partner_request",
     ("project", "evaluators"): "evaluation_request",
     ("project", "city", "complete"): "evaluation_request_city",
+    ("evaluation", "party"): "evaluation_reminder",
+    ("evaluation", "party", "extend"): "evaluation_deadline",
     ("organization", "members"): "organization_decision",
     ("organization", "city"): "organization_registered",
     ("organization", "city", "change_identity"): "organization_identity_changed",
@@ -120,7 +124,16 @@ def announce(lifecycle, entry_id):
                 "comment": entry.comment,
             }
         )
-        send(kind, recipients, context, **{subject_field: subject})
+        send(kind, recipients, context, **_failure_keys(subject_field, subject))
+
+
+def _failure_keys(subject_field, subject):
+    """What a failed mail is filed under on the desk: its project or organisation (an
+    evaluation's is its project)."""
+    if subject_field in ("project", "organization"):
+        return {subject_field: subject}
+    project = getattr(subject, "project", None)
+    return {"project": project} if isinstance(project, Project) else {}
 
 
 def _project_organization(project):
@@ -131,7 +144,10 @@ def _project_city(project):
     recipients = coordinating_staff_emails() + department_staff_emails(project)
     if project.coordinator_id and project.coordinator.email:
         recipients.append(project.coordinator.email)
-    return recipients, _project_links(project)
+    context = _project_links(project)
+    if project.status == Project.Status.COMPLETED:
+        context["deadline"] = default_deadline(project)
+    return recipients, context
 
 
 def _project_partners(project):
@@ -149,7 +165,11 @@ def _project_evaluators(project):
     partners that confirmed their role), with the link to their entry page."""
     organization_ids = [pk for kind, pk in expected_parties(project) if kind == "organization"]
     users = get_user_model().objects.filter(memberships__organization__in=organization_ids)
-    return _emails(users), {**_project_links(project), "mypage_url": absolute_url("/mypage/")}
+    return _emails(users), {
+        **_project_links(project),
+        "mypage_url": absolute_url("/mypage/"),
+        "deadline": default_deadline(project),
+    }
 
 
 def _project_links(project):
@@ -158,6 +178,34 @@ def _project_links(project):
         "file_url": absolute_url(f"/staff/projects/{project.pk}/"),
         "evaluation_url": absolute_url(f"/projects/{project.pk}/evaluation/"),
         "staff_evaluation_url": absolute_url(f"/staff/projects/{project.pk}/evaluation/"),
+    }
+
+
+def _evaluation_party(evaluation):
+    """A party asked again for its evaluation: the members of its organisation, or the city
+    side's staff (its department's, and 協働推進課 for a project without one), with the link
+    to its own entry page and its deadline."""
+    project = evaluation.project
+    links = _project_links(project)
+    if evaluation.is_city:
+        department_id = city_department_id(project)
+        department = Department.objects.filter(pk=department_id).first()
+        recipients = []
+        if department is not None and department.is_coordinating:
+            recipients = coordinating_staff_emails()
+        elif department is not None:
+            recipients = _emails(department.staff.all())
+        entry_url = links["staff_evaluation_url"]
+    else:
+        recipients = organization_member_emails(evaluation.organization)
+        entry_url = links["evaluation_url"] + f"?organization={evaluation.organization_id}"
+    return recipients, {
+        **links,
+        "project": project,
+        "party_name": evaluation.party_name,
+        "deadline": evaluation.deadline,
+        "entry_url": entry_url,
+        "mypage_url": absolute_url("/mypage/"),
     }
 
 
@@ -178,6 +226,7 @@ AUDIENCES = {
     ("project", "city"): _project_city,
     ("project", "partners"): _project_partners,
     ("project", "evaluators"): _project_evaluators,
+    ("evaluation", "party"): _evaluation_party,
     ("organization", "members"): _organization_members,
     ("organization", "city"): _organization_city,
 }

@@ -5,7 +5,7 @@ mutual evaluation (相互評価)."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.forms import PortalFormMixin, VersionedFormMixin
+from portal.forms import DatePartsField, PortalFormMixin, VersionedFormMixin
 
 from .models import ChecklistItem, Evaluation, Principle, Score, SelfCheckAnswer
 
@@ -154,3 +154,89 @@ class DeclineForm(PortalFormMixin, forms.Form):
     def __init__(self, *args, evaluations=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["evaluation"].choices = [(e.pk, e.party_name) for e in evaluations]
+
+
+class PartiesForm(PortalFormMixin, forms.Form):
+    """The city side acts on parties whose evaluation is still open: it reminds them or
+    extends their deadline. Every open party is ticked at first."""
+
+    parties = forms.TypedMultipleChoiceField(
+        label=_("対象の当事者"),
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("対象の当事者を1つ以上選んでください。"),
+            "invalid_choice": _(
+                "選んだ当事者は、すでに提出したか辞退として扱われています。画面を更新してください。"
+            ),
+        },
+    )
+
+    def __init__(self, *args, evaluations=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.evaluations = {e.pk: e for e in evaluations}
+        self.fields["parties"].choices = [(e.pk, e.party_name) for e in evaluations]
+        self.fields["parties"].initial = list(self.evaluations)
+
+    def chosen(self):
+        return [self.evaluations[pk] for pk in self.cleaned_data["parties"]]
+
+
+class RemindForm(PartiesForm):
+    prefix = "remind"  # one page holds both forms: their fields' ids must differ
+    comment = forms.CharField(
+        label=_("メールに添えるひと言"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("催促のメールに、職員からのひと言として載ります。"),
+    )
+
+
+class ExtendForm(PartiesForm):
+    prefix = "extend"
+    deadline = DatePartsField(label=_("新しい提出期限"))
+    comment = forms.CharField(
+        label=_("延長の理由"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("延長を知らせるメールと、相互評価の履歴に載ります。"),
+    )
+
+
+class JointNotesForm(PortalFormMixin, forms.Form):
+    """話し合いの結果: one text per point to discuss of the published comparison (the
+    principles where the parties' scores differ by 2 or more). Any party writes them; the
+    newest note's time travels with the form, so nobody overwrites another's words unseen."""
+
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, rows=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = list(rows)
+        newest = max((row.note.updated_at for row in self.rows if row.note), default=None)
+        self.fields["version"].initial = newest.isoformat() if newest else ""
+        for row in self.rows:
+            self.fields[f"note_{row.principle.pk}"] = forms.CharField(
+                label=_("「%(name)s」についての話し合いの結果") % {"name": row.principle.name},
+                required=False,
+                max_length=2000,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                initial=row.note.text if row.note else "",
+                help_text=_(
+                    "当事者で話し合って分かったこと、次に向けて改善することを書きます。"
+                    "事業のページで評価の比較の下に公開されます。空にすると消えます。"
+                ),
+            )
+        self.prepare_fields()
+
+    def notes(self):
+        """{principle: text} of what was posted."""
+        return {
+            row.principle: (self.cleaned_data.get(f"note_{row.principle.pk}") or "").strip()
+            for row in self.rows
+        }
+
+    def fields_by_row(self):
+        return [(row, self[f"note_{row.principle.pk}"]) for row in self.rows]

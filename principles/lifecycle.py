@@ -10,14 +10,18 @@ project is `completed`; when the last party is done, principles.services makes t
 Who acts:
 - `party`: members of the party's organisation, or for the city side the staff of its
   department and 協働推進課 (principles.permissions);
+- `city`: the city side of the project: the staff of its department and 協働推進課;
 - `coordinator`: 協働推進課 (and superusers);
 - `system`: the portal itself.
 """
+
+import datetime
 
 from django.utils.translation import gettext_lazy as _
 
 from organizations.permissions import is_coordinating_staff
 from portal.lifecycle import SYSTEM, Action, Comment, Lifecycle, Visibility
+from portal.wareki import add_days, local_date, wareki_date
 from projects.models import Project
 
 from .models import Evaluation, EvaluationAction, EvaluationEntry, EvaluationStatus, Principle
@@ -25,7 +29,9 @@ from .permissions import can_enter_for_city, can_enter_for_organization
 
 A = EvaluationAction
 S = EvaluationStatus
-PARTY, COORDINATOR = "party", "coordinator"
+PARTY, CITY, COORDINATOR = "party", "city", "coordinator"
+# How far a deadline may be moved at once: a year after today.
+LONGEST_EXTENSION_DAYS = 366
 
 MISSING = _("提出する前に、「%(label)s」を入力してください。")
 LOW_SCORE_WITHOUT_COMMENT = _(
@@ -70,6 +76,25 @@ def evaluation_filled(step):
     return problems or None
 
 
+def new_deadline(step):
+    """The deadline an extension sets: a date after the current one, not in the past, within
+    a year."""
+    deadline = step.params.get("deadline")
+    today = local_date(step.now)
+    if not isinstance(deadline, datetime.date):
+        return _("新しい提出期限を入力してください。")
+    if deadline < today:
+        return _("新しい提出期限には、今日以降の日付を入力してください。")
+    current = step.obj.deadline
+    if current is not None and deadline <= current:
+        return _("新しい提出期限は、今の期限(%(date)s)より後の日付にしてください。") % {
+            "date": wareki_date(current)
+        }
+    if deadline > add_days(today, LONGEST_EXTENSION_DAYS):
+        return _("提出期限は、今日から1年以内の日付にしてください。")
+    return None
+
+
 # --- Effects ---------------------------------------------------------------------------------
 
 
@@ -85,6 +110,25 @@ def stamp_declined(step):
     step.update_fields.update({"declined_at", "decline_reason", "declined_by"})
 
 
+def stamp_reminded(step):
+    step.obj.reminded_at = step.now
+    step.update_fields.add("reminded_at")
+
+
+def set_deadline(step):
+    old, new = step.obj.deadline, step.params["deadline"]
+    step.obj.deadline = new
+    step.update_fields.add("deadline")
+    step.changes.append(
+        {
+            "field": "deadline",
+            "label": str(Evaluation._meta.get_field("deadline").verbose_name),
+            "old": wareki_date(old) if old else "",
+            "new": wareki_date(new),
+        }
+    )
+
+
 # --- The table -------------------------------------------------------------------------------
 
 ACTIONS = (
@@ -95,6 +139,12 @@ ACTIONS = (
            when=(project_completed,), comment=Comment.REQUIRED,
            comment_label=_("辞退とする理由"), effects=(stamp_declined,),
            visibility=Visibility.PARTIES, record_only=True),
+    Action(A.REMIND, sources=(S.DRAFT,), actors=(CITY, SYSTEM), when=(project_completed,),
+           comment_label=_("メールに添えるひと言"), effects=(stamp_reminded,),
+           audience=("party",), record_only=True),
+    Action(A.EXTEND, sources=(S.DRAFT,), actors=(CITY, SYSTEM), when=(project_completed,),
+           requires=(new_deadline,), comment_label=_("延長の理由"), effects=(set_deadline,),
+           audience=("party",), record_only=True),
 )  # fmt: skip
 
 EVALUATION_LIFECYCLE = Lifecycle(
@@ -104,6 +154,7 @@ EVALUATION_LIFECYCLE = Lifecycle(
     actions=ACTIONS,
     roles={
         PARTY: is_party,
+        CITY: lambda user, evaluation: can_enter_for_city(user, evaluation.project),
         COORDINATOR: lambda user, evaluation: is_coordinating_staff(user),
     },
     history=EvaluationEntry,

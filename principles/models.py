@@ -70,6 +70,8 @@ class EvaluationStatus(models.TextChoices):
 class EvaluationAction(models.TextChoices):
     SUBMIT = "submit", _("相互評価の提出")
     DECLINE = "decline", _("相互評価の辞退")
+    REMIND = "remind", _("相互評価の催促")
+    EXTEND = "extend", _("提出期限の延長")
 
 
 class Evaluation(models.Model):
@@ -115,6 +117,10 @@ class Evaluation(models.Model):
         blank=True,
         related_name="+",
     )
+    # Set when the party is asked (principles.services.evaluations_open); the city side may
+    # extend it (the lifecycle's `extend`). Reminders are sent by staff or by the portal.
+    deadline = models.DateField(_("提出期限"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("最後に催促した日時"), null=True, blank=True)
     updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
 
     class Meta:
@@ -154,6 +160,10 @@ class Evaluation(models.Model):
     @property
     def is_city(self):
         return self.department_id is not None
+
+    def is_overdue(self, today):
+        """Still open after its deadline (`today` in the portal's time zone)."""
+        return not self.is_done and self.deadline is not None and self.deadline < today
 
     @property
     def party_name(self):
@@ -210,6 +220,39 @@ class EvaluationScore(models.Model):
 
     def __str__(self):
         return f"{self.principle}: {self.score}"
+
+
+class JointNote(models.Model):
+    """話し合いの結果: what the parties concluded together about a principle their scores
+    differed on (a point to discuss), written after the comparison is published."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="joint_notes")
+    principle = models.ForeignKey(Principle, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("話し合いの結果"), max_length=2000)
+    # Who wrote it last: the party's name as it was then, and the person (never shown publicly).
+    written_by_party = models.CharField(_("記入した当事者"), max_length=200)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("記入した人"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
+
+    class Meta:
+        ordering = ["principle__order"]
+        verbose_name = _("話し合いの結果")
+        verbose_name_plural = _("話し合いの結果")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "principle"], name="one_joint_note_per_principle"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.project}: {self.principle}"
 
 
 class SelfCheckAnswer(models.Model):

@@ -2,6 +2,7 @@
 
 from organizations.permissions import is_coordinating_staff, is_member
 
+from .models import Evaluation
 from .selectors import city_department_id
 
 
@@ -29,3 +30,20 @@ def can_enter_for_city(user, project):
 def can_mark_declined(user):
     """Only 協働推進課 marks a party that never answers as declined."""
     return is_coordinating_staff(user)
+
+
+def joint_note_party(user, project):
+    """The party (its Evaluation row) a person writes the joint notes for: the city side for
+    its staff, else the first party organisation the person is a member of; None for anyone
+    else. Any party may write, a declined one too: the talk is everyone's."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    evaluations = Evaluation.objects.filter(project=project).select_related(
+        "department", "organization"
+    )
+    if can_enter_for_city(user, project):
+        return next((e for e in evaluations if e.is_city), None)
+    for evaluation in evaluations:
+        if evaluation.organization_id and is_member(user, evaluation.organization):
+            return evaluation
+    return None

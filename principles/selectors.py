@@ -8,7 +8,16 @@ from django.utils.translation import gettext_lazy as _
 from organizations.models import Department, Organization
 from projects.models import Partner, Project
 
-from .models import DONE, Evaluation, EvaluationScore, Principle
+from .models import (
+    DONE,
+    ChecklistItem,
+    Evaluation,
+    EvaluationScore,
+    EvaluationStatus,
+    JointNote,
+    Principle,
+    SelfCheckAnswer,
+)
 
 # Principles where the parties' scores differ by this much or more are the points to talk about.
 DIFFERENCE_TO_DISCUSS = 2
@@ -18,6 +27,7 @@ DIFFERENCE_TO_DISCUSS = 2
 class ComparisonRow:
     principle: object
     cells: list = field(default_factory=list)  # one EvaluationScore (or None) per party
+    note: object = None  # the parties' JointNote (話し合いの結果), for a point to discuss
 
     @property
     def spread(self):
@@ -128,7 +138,81 @@ def published_comparison(project, request=None):
         .prefetch_related(Prefetch("scores", queryset=EvaluationScore.objects.all()))
     )
     comparison = evaluation_comparison(list(evaluations), list(Principle.objects.all()))
+    notes = {note.principle_id: note for note in JointNote.objects.filter(project=project)}
+    for row in comparison.rows:
+        row.note = notes.get(row.principle.pk) if row.to_discuss else None
     return {"project": project, "comparison": comparison}
+
+
+def points_to_discuss(project):
+    """The rows of the published comparison whose scores differ by DIFFERENCE_TO_DISCUSS or
+    more: the principles the parties' joint notes are about. [] before publication."""
+    context = published_comparison(project)
+    return context["comparison"].points_to_discuss if context else []
+
+
+def self_check_by_principle(project):
+    """The proposal's self-check (事前チェック) answers, grouped by principle, to be read
+    beside the evaluation: {principle_id: [(item, answer or None)]} for the active items and
+    any item that was answered."""
+    answers = {answer.item_id: answer for answer in SelfCheckAnswer.objects.filter(project=project)}
+    items = ChecklistItem.objects.filter(Q(is_active=True) | Q(pk__in=list(answers)))
+    grouped = {}
+    for item in items.order_by("principle__order", "order", "pk"):
+        grouped.setdefault(item.principle_id, []).append((item, answers.get(item.pk)))
+    return grouped
+
+
+@dataclass
+class Awaiting:
+    """A completed project still waiting for evaluations, for the desk's queue."""
+
+    project: object
+    expected: int
+    done: int
+    deadline: object  # the earliest deadline of the open evaluations, or None
+    overdue: bool
+
+
+def awaiting_evaluations(projects, today):
+    """Of these completed projects, those where a party is still missing, with counts and
+    the earliest open deadline, in a fixed number of queries (a party that is asked but has
+    no row yet counts as missing)."""
+    projects = list(
+        projects.prefetch_related(
+            Prefetch(
+                "partners",
+                queryset=Partner.objects.filter(
+                    organization__isnull=False, consent=Partner.Consent.CONFIRMED
+                ),
+                to_attr="confirmed_partners",
+            ),
+            Prefetch("evaluations", to_attr="evaluation_rows"),
+        )
+    )
+    awaiting = []
+    for project in projects:
+        organizations = {project.lead_organization_id} | {
+            partner.organization_id for partner in project.confirmed_partners
+        }
+        expected = len(organizations) + 1  # the city side is always a party
+        done = sum(
+            1
+            for e in project.evaluation_rows
+            if e.status in DONE and (e.department_id or e.organization_id in organizations)
+        )
+        if done >= expected:
+            continue
+        open_deadlines = [
+            e.deadline
+            for e in project.evaluation_rows
+            if e.status == EvaluationStatus.DRAFT and e.deadline
+        ]
+        deadline = min(open_deadlines) if open_deadlines else None
+        awaiting.append(
+            Awaiting(project, expected, done, deadline, bool(deadline and deadline < today))
+        )
+    return awaiting
 
 
 def owed_evaluations(organizations):

@@ -3,18 +3,23 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from organizations.models import Organization
 from portal import ids
 from portal.forms import STALE_EDIT, posted_data
+from portal.history import PARTIES, history_items
 from portal.lifecycle import LifecycleError
 from projects.guide import forms_with_guide
 from projects.models import Project
 
 from . import permissions, services
-from .forms import EvaluationForm
-from .models import Principle
+from .forms import EvaluationForm, JointNotesForm
+from .lifecycle import EVALUATION_LIFECYCLE
+from .models import EvaluationEntry, Principle
+from .selectors import published_comparison, self_check_by_principle
 
 
 def principle_list(request):
@@ -36,6 +41,17 @@ def form_list(request):
 
 
 # --- A party's mutual evaluation (相互評価) -------------------------------------------------
+
+
+def evaluation_history(evaluations, *, audience):
+    """The history of these evaluations (submitted, reminded, deadline extended, declined),
+    oldest first, each item naming its party."""
+    entries = EvaluationEntry.objects.filter(evaluation__in=list(evaluations)).select_related(
+        "evaluation__department", "evaluation__organization"
+    )
+    return history_items(
+        entries, lifecycle=EVALUATION_LIFECYCLE, audience=audience, subject_field="evaluation"
+    )
 
 
 def evaluation_page(request, *, project, evaluation, template, redirect_to, bound=True, extra=None):
@@ -72,6 +88,17 @@ def evaluation_page(request, *, project, evaluation, template, redirect_to, boun
                 else:
                     messages.success(request, _("相互評価を下書きとして保存しました。"))
                 return redirect(redirect_to)
+    # What the proposal's self-check said of each principle, read beside its score.
+    self_check = self_check_by_principle(project)
+    rows = []
+    if form is not None:
+        rows = [
+            {**row, "self_check": self_check.get(row["principle"].pk, [])}
+            for row in form.principles()
+        ]
+    scores = list(evaluation.scores.select_related("principle"))
+    for score in scores:
+        score.self_check = self_check.get(score.principle_id, [])
     return render(
         request,
         template,
@@ -79,7 +106,10 @@ def evaluation_page(request, *, project, evaluation, template, redirect_to, boun
             "project": project,
             "evaluation": evaluation,
             "form": form,
-            "scores": list(evaluation.scores.select_related("principle")),
+            "rows": rows,
+            "scores": scores,
+            "has_self_check": any(self_check.values()),
+            "overdue": evaluation.is_overdue(timezone.localdate()),
             **(extra or {}),
         },
     )
@@ -114,5 +144,53 @@ def evaluation_entry(request, pk):
         evaluation=evaluation,
         template="principles/evaluation_form.html",
         redirect_to=path,
-        extra={"other_evaluations": others},
+        extra={
+            "other_evaluations": others,
+            "history": evaluation_history([evaluation], audience=PARTIES),
+            "notes_url": reverse("principles:joint_notes", args=[project.pk]),
+        },
+    )
+
+
+@login_required
+def joint_notes(request, pk):
+    """/projects/<pk>/evaluation/notes/: after the comparison is published, any party writes
+    the joint notes (話し合いの結果) on the points to discuss; they are shown under the
+    comparison. Anyone who is not a party gets 404."""
+    project = get_object_or_404(
+        Project.objects.select_related("lead_organization", "department"),
+        pk=pk,
+        status=Project.Status.EVALUATED,
+    )
+    party = permissions.joint_note_party(request.user, project)
+    if party is None:
+        raise Http404
+    comparison = published_comparison(project)["comparison"]
+    rows = comparison.points_to_discuss
+    for row in rows:
+        row.party_cells = list(zip(comparison.evaluations, row.cells, strict=True))
+    form = JointNotesForm(posted_data(request), rows=rows) if rows else None
+    if form is not None and form.is_bound and form.is_valid():
+        try:
+            services.joint_notes_save(
+                project=project,
+                notes=form.notes(),
+                party_name=party.party_name,
+                actor=request.user,
+                version=form.cleaned_data.get("version"),
+            )
+        except services.StaleEdit:
+            form.add_error(None, STALE_EDIT)
+        except services.NotesClosed:
+            messages.error(request, _("この事業の話し合いの結果は、いまは記入できません。"))
+            return redirect(request.path)
+        else:
+            messages.success(
+                request, _("話し合いの結果を保存しました。事業のページに公開されます。")
+            )
+            return redirect(request.path)
+    return render(
+        request,
+        "principles/joint_notes.html",
+        {"project": project, "party": party, "comparison": comparison, "form": form},
     )

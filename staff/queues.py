@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Max, Q
+from django.db.models import Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +11,7 @@ from notifications.models import NotificationFailure
 from organizations.models import Organization
 from portal import wareki
 from portal.exports import Column, Table
+from principles.selectors import awaiting_evaluations
 from projects.models import Form, Project, Report, Status
 
 from . import permissions
@@ -194,33 +195,31 @@ def reports_submitted(user):
 
 
 def evaluations_missing(user):
+    """Completed projects where a party has not answered yet (a declined party counts as
+    answered), with the earliest open deadline; overdue ones say so."""
+    today = timezone.localdate()
+    candidates = _project_base(user).filter(status=Status.COMPLETED).order_by("id")
     rows = []
-    candidates = (
-        _project_base(user)
-        .filter(status=Status.COMPLETED)
-        .annotate(
-            submitted_count=Count(
-                "evaluations", filter=Q(evaluations__submitted_at__isnull=False), distinct=True
-            ),
-            partner_count=Count(
-                "partners", filter=Q(partners__organization__isnull=False), distinct=True
-            ),
-        )
-        .order_by("id")
-    )
-    for project in candidates:
-        project.expected_count = 1 + project.partner_count + (1 if project.department_id else 0)
-        if project.submitted_count < project.expected_count:
-            rows.append(project)
+    for waiting in awaiting_evaluations(candidates, today):
+        project = waiting.project
+        project.done_count, project.expected_count = waiting.done, waiting.expected
+        project.evaluation_deadline, project.evaluation_overdue = waiting.deadline, waiting.overdue
+        rows.append(project)
     return Table(
         name="evaluations-missing",
         title=_("相互評価がそろっていない事業"),
         columns=[
-            TITLE,
+            Column(
+                _("事業名"),
+                lambda p: p.title,
+                link=lambda p: reverse("staff:evaluation", args=[p.pk]),
+            ),
             ORGANIZATION,
             DEPARTMENT,
-            Column(_("提出済みの評価"), lambda p: p.submitted_count),
+            Column(_("提出済みの評価"), lambda p: p.done_count),
             Column(_("必要な評価"), lambda p: p.expected_count),
+            Column(_("提出期限"), lambda p: p.evaluation_deadline, wareki=True),
+            Column(_("期限"), lambda p: _("期限超過") if p.evaluation_overdue else ""),
         ],
         rows=rows,
         empty=_("相互評価を待つ事業はありません。"),

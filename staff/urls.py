@@ -19,6 +19,16 @@ urlpatterns = [
         evaluations.evaluation_decline,
         name="evaluation_decline",
     ),
+    path(
+        "projects/<int:pk>/evaluation/remind/",
+        evaluations.evaluation_remind,
+        name="evaluation_remind",
+    ),
+    path(
+        "projects/<int:pk>/evaluation/extend/",
+        evaluations.evaluation_extend,
+        name="evaluation_extend",
+    ),
     path("organizations/", organizations.organization_list, name="organization_list"),
     path("organizations/<int:pk>/", organizations.organization_review, name="organization_review"),
     path("organizations/<int:pk>/edit/", organizations.organization_edit, name="organization_edit"),

@@ -72,6 +72,7 @@ PAGES = [
     "/projects/{public}/report/",
     "/projects/{patronage}/notices/",
     "/projects/{completed}/evaluation/",
+    "/projects/{evaluated}/evaluation/notes/",
     "/staff/",
     "/staff/projects/new/",
     "/staff/projects/{public}/",

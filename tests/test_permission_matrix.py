@@ -8,6 +8,8 @@ Answers: a status code, or LOGIN for a redirect to the login page. Each pair run
 fresh data, so that a POST one role makes cannot change what the next role gets.
 """
 
+import datetime
+
 import pytest
 from django.db import transaction
 from django.test import override_settings
@@ -16,6 +18,8 @@ from tests.summary import PERMISSION_MATRIX_PAIRS
 from tests.world import ROLES, build_world, make_role_users
 
 LOGIN = "login"
+# A deadline an extension may set: later than any the world's evaluations have.
+LATER = datetime.date.today() + datetime.timedelta(days=200)
 #                 anon    citizen member other  dept  coord admin
 EVERYONE = (200, 200, 200, 200, 200, 200, 200)
 SIGNED_IN = (LOGIN, 200, 200, 200, 200, 200, 200)
@@ -168,6 +172,33 @@ MATRIX = [
         COORDINATING_POST,
         {"evaluation": "{lead_evaluation}", "reason": "回答なし"},
     ),
+    (
+        "POST",
+        "/staff/projects/{completed}/evaluation/remind/",
+        COORDINATING_POST,
+        {"remind-parties": "{lead_evaluation}"},
+    ),
+    (
+        "POST",
+        "/staff/projects/{completed}/evaluation/extend/",
+        COORDINATING_POST,
+        {
+            "extend-parties": "{lead_evaluation}",
+            "extend-deadline_0": str(LATER.year),
+            "extend-deadline_1": str(LATER.month),
+            "extend-deadline_2": str(LATER.day),
+        },
+    ),
+    ("GET", "/staff/projects/{completed}/evaluation/remind/", (405,) * 7),
+    # The joint notes after publication: any party (the lead, the city side's 協働推進課)
+    ("GET", "/projects/{evaluated}/evaluation/notes/", (LOGIN, 404, 200, 404, 404, 200, 200)),
+    (
+        "POST",
+        "/projects/{evaluated}/evaluation/notes/",
+        (LOGIN, 404, 302, 404, 404, 302, 302),
+        {"version": ""},
+    ),
+    ("GET", "/projects/{completed}/evaluation/notes/", (LOGIN, 404, 404, 404, 404, 404, 404)),
     # Staff desk
     ("GET", "/staff/", DESK),
     ("GET", "/staff/projects/", DESK),

@@ -5,8 +5,10 @@ request and a notification failure."""
 import datetime
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from notifications.models import NotificationFailure
+from principles.models import Evaluation, EvaluationScore, Principle
 from principles.services import evaluations_open
 from projects.models import Attachment, PatronageDetail, Report, ReportPhoto
 from tests import factories
@@ -93,6 +95,7 @@ def build_world(users):
     )
     # Completing through the lifecycle asks the parties; the factory skips it, so ask here.
     evaluations = {e.organization_id: e for e in evaluations_open(project=completed)}
+    evaluated = make_evaluated_project(organization)
     partner_request = factories.make_partner(public, other_organization, consent="requested")
     failure = NotificationFailure.objects.create(
         kind="project_decision",
@@ -117,6 +120,29 @@ def build_world(users):
         "partner_request": partner_request.pk,
         "completed": completed.pk,
         "lead_evaluation": evaluations[organization.pk].pk,
+        "evaluated": evaluated.pk,
         "draft_photo": draft_photo.pk,
         "accepted_photo": accepted_photo.pk,
     }
+
+
+def make_evaluated_project(organization):
+    """A published comparison: the city side (協働推進課, the project has no 担当課) scored
+    every principle 1, the lead 4, so every principle is a point to discuss."""
+    project = factories.make_project(lead_organization=organization, status="evaluated")
+    parties = ({"department": factories.coordinating_department()}, {"organization": organization})
+    for party, score in zip(parties, (1, 4), strict=True):
+        evaluation = Evaluation.objects.create(
+            project=project,
+            status="submitted",
+            submitted_at=timezone.now(),
+            outcomes="成果",
+            issues="課題",
+            recommendation="continue",
+            **party,
+        )
+        for principle in Principle.objects.all():
+            EvaluationScore.objects.create(
+                evaluation=evaluation, principle=principle, score=score, comment="理由"
+            )
+    return project
