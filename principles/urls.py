@@ -1,10 +1,14 @@
 from django.urls import path
 
-from . import views
+from . import figures_views, views
 
 app_name = "principles"
 urlpatterns = [
     path("principles/", views.principle_list, name="list"),
     path("forms/", views.form_list, name="forms"),
     path("projects/<int:pk>/evaluation/", views.evaluation_entry, name="evaluation"),
+]
+
+urlpatterns += [
+    path("evaluations/", figures_views.evaluation_figures, name="figures"),
 ]
