@@ -29,11 +29,11 @@ CITY, PARTNERS = "city", "partners"
 
 # The chart: a principle's name on a line of its own, then the city's bar and the partners'
 # bar, so that the chart reads at a phone's width (the SVG scales to 100 %).
-CHART_WIDTH = 480
-SIDE_LABEL_WIDTH = 112
-BAR_AREA = 300
-TOP = 34
-ROW_HEIGHT = 78
+CHART_WIDTH = 440
+SIDE_LABEL_WIDTH = 104
+BAR_AREA = 270
+TOP = 36
+ROW_HEIGHT = 84
 
 
 def public_evaluated_projects():

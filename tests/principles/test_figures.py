@@ -251,7 +251,7 @@ def test_charts_are_server_side_svg_with_a_table_beside_each(client):
     assert body.count("<svg") == 3
     assert body.count('role="img"') == 3
     assert body.count('width="100%"') == 3
-    assert 'viewBox="0 0 480 ' in body
+    assert 'viewBox="0 0 440 ' in body
     assert 'aria-labelledby="all-svg-title all-svg-desc"' in body
     assert '<title id="all-svg-title">' in body and '<desc id="all-svg-desc">' in body
     assert body.count('<table class="table figure-table">') == 3
