@@ -26,6 +26,7 @@ class StaticPagesSitemap(PortalSitemap):
             "organizations:list",
             "principles:list",
             "principles:forms",
+            "principles:figures",
             "opendata:index",
             "pages:accessibility",
         ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import figures_views, views
 
 app_name = "principles"
 urlpatterns = [
@@ -8,4 +8,8 @@ urlpatterns = [
     path("forms/", views.form_list, name="forms"),
     path("projects/<int:pk>/evaluation/", views.evaluation_entry, name="evaluation"),
     path("projects/<int:pk>/evaluation/notes/", views.joint_notes, name="joint_notes"),
+]
+
+urlpatterns += [
+    path("evaluations/", figures_views.evaluation_figures, name="figures"),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import desk, evaluations, organizations, projects
+from .views import desk, evaluation_figures, evaluations, organizations, projects
 
 app_name = "staff"
 urlpatterns = [
@@ -45,4 +45,10 @@ urlpatterns = [
     ),
     path("figures/", desk.figures, name="figures"),
     path("figures/<slug:dimension>.<str:fmt>", desk.figures_export, name="figures_export"),
+    path("evaluations/", evaluation_figures.evaluation_figures, name="evaluation_figures"),
+    path(
+        "evaluations/<slug:table>.<str:fmt>",
+        evaluation_figures.evaluation_figures_export,
+        name="evaluation_figures_export",
+    ),
 ]

@@ -82,6 +82,8 @@ PAGES = [
     "/organizations/{lead}/",
     "/principles/",
     "/forms/",
+    "/evaluations/",
+    "/evaluations/?form=committee&year=2023",
     "/accessibility/",
     "/opendata/",
     "/feeds/projects.atom",
