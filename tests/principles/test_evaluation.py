@@ -145,7 +145,8 @@ def test_others_see_nothing_until_every_party_has_submitted(
         assert response.status_code == 200
         body = b"".join(response) if response.streaming else response.content
         assert SECRET not in body.decode("utf-8-sig"), path
-    assert "相互評価" not in client.get(f"/projects/{project.pk}/").content.decode()
+    # No comparison panel (the footer's link to the figures is on every page).
+    assert 'id="evaluation-title"' not in client.get(f"/projects/{project.pk}/").content.decode()
 
 
 def test_the_last_submission_makes_the_project_evaluated_and_public(
