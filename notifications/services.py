@@ -16,7 +16,7 @@ from city.profile import mail_sender
 from organizations.models import Department
 from portal.mail import render_subject, render_text
 from portal.site import absolute_url
-from principles.selectors import city_department_id, expected_parties
+from principles.selectors import expected_parties
 from principles.services import default_deadline
 from projects.models import Project
 
@@ -188,12 +188,10 @@ def _evaluation_party(evaluation):
     project = evaluation.project
     links = _project_links(project)
     if evaluation.is_city:
-        department_id = city_department_id(project)
-        department = Department.objects.filter(pk=department_id).first()
-        recipients = []
-        if department is not None and department.is_coordinating:
+        department = evaluation.department
+        if department.is_coordinating:
             recipients = coordinating_staff_emails()
-        elif department is not None:
+        else:
             recipients = _emails(department.staff.all())
         entry_url = links["staff_evaluation_url"]
     else:

@@ -6,8 +6,17 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal.forms import DatePartsField, PortalFormMixin, VersionedFormMixin
+from portal.lifecycle import Comment
 
-from .models import ChecklistItem, Evaluation, Principle, Score, SelfCheckAnswer
+from .lifecycle import EVALUATION_LIFECYCLE
+from .models import (
+    ChecklistItem,
+    Evaluation,
+    EvaluationAction,
+    Principle,
+    Score,
+    SelfCheckAnswer,
+)
 
 
 class SelfCheckForm(PortalFormMixin, forms.Form):
@@ -182,26 +191,31 @@ class PartiesForm(PortalFormMixin, forms.Form):
         return [self.evaluations[pk] for pk in self.cleaned_data["parties"]]
 
 
-class RemindForm(PartiesForm):
-    prefix = "remind"  # one page holds both forms: their fields' ids must differ
-    comment = forms.CharField(
-        label=_("メールに添えるひと言"),
-        required=False,
+def action_comment_field(code, help_text):
+    """The comment box of an evaluation action, labelled and required as the lifecycle table
+    says (principles/lifecycle.py)."""
+    action = EVALUATION_LIFECYCLE.action(code)
+    return forms.CharField(
+        label=action.comment_label,
+        required=action.comment == Comment.REQUIRED,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("催促のメールに、職員からのひと言として載ります。"),
+        help_text=help_text,
+    )
+
+
+class RemindForm(PartiesForm):
+    prefix = "remind"  # one page holds both forms: their fields' ids must differ
+    comment = action_comment_field(
+        EvaluationAction.REMIND, _("催促のメールに、職員からのひと言として載ります。")
     )
 
 
 class ExtendForm(PartiesForm):
     prefix = "extend"
     deadline = DatePartsField(label=_("新しい提出期限"))
-    comment = forms.CharField(
-        label=_("延長の理由"),
-        required=False,
-        max_length=1000,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("延長を知らせるメールと、相互評価の履歴に載ります。"),
+    comment = action_comment_field(
+        EvaluationAction.EXTEND, _("延長を知らせるメールと、相互評価の履歴に載ります。")
     )
 
 

@@ -42,8 +42,5 @@ def joint_note_party(user, project):
         "department", "organization"
     )
     if can_enter_for_city(user, project):
-        return next((e for e in evaluations if e.is_city), None)
-    for evaluation in evaluations:
-        if evaluation.organization_id and is_member(user, evaluation.organization):
-            return evaluation
-    return None
+        return evaluations.filter(department__isnull=False).first()
+    return evaluations.filter(organization__memberships__user=user).order_by("pk").first()
