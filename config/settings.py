@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "organizations",
     "projects",
     "principles",
+    "calls",
     "opendata",
     "accounts",
     "mypage",

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("principles.urls")),
     path("projects/", include("projects.urls")),
     path("organizations/", include("organizations.urls")),
+    path("calls/", include("calls.urls")),
     path("opendata/", include("opendata.urls")),
     path("feeds/projects.atom", NewProjectsFeed(), name="feed_projects"),
     path("calendar.ics", calendar, name="calendar"),

@@ -11,5 +11,6 @@ STEPS = [
     "demo.people",
     "demo.organizations",
     "demo.projects",
+    "demo.calls",
     "demo.history",
 ]

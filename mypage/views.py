@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from accounts.forms import ProfileForm
 from accounts.models import Profile
+from calls.selectors import reviewer_calls
 from organizations.models import Invitation
 from portal.forms import posted_data
 from portal.history import PARTIES, latest_items
@@ -68,6 +69,7 @@ def index(request):
             "invitations": invitations,
             "partner_requests": partner_requests,
             "owed_evaluations": owed_evaluations(organizations),
+            "reviewer_calls": reviewer_calls(request.user),
         },
     )
 

@@ -9,11 +9,17 @@ class NotificationsConfig(AppConfig):
     def ready(self):
         # Every lifecycle tells its audiences by mail after each action (notifications sits
         # above the domain apps, which therefore never import it).
+        from calls.lifecycle import CALL_LIFECYCLE
         from organizations.lifecycle import ORGANIZATION_LIFECYCLE
         from principles.lifecycle import EVALUATION_LIFECYCLE
         from projects.lifecycle import PROJECT_LIFECYCLE
 
         from .services import announce
 
-        for lifecycle in (PROJECT_LIFECYCLE, ORGANIZATION_LIFECYCLE, EVALUATION_LIFECYCLE):
+        for lifecycle in (
+            PROJECT_LIFECYCLE,
+            ORGANIZATION_LIFECYCLE,
+            EVALUATION_LIFECYCLE,
+            CALL_LIFECYCLE,
+        ):
             lifecycle.subscribe(announce)

@@ -36,6 +36,8 @@ MAILS = {
     ("project", "city", "complete"): "evaluation_request_city",
     ("evaluation", "party"): "evaluation_reminder",
     ("evaluation", "party", "extend"): "evaluation_deadline",
+    ("call", "reviewers"): "call_review_started",
+    ("call", "appointed"): "call_appointed",
     ("organization", "members"): "organization_decision",
     ("organization", "city"): "organization_registered",
     ("organization", "city", "change_identity"): "organization_identity_changed",
@@ -114,7 +116,7 @@ def announce(lifecycle, entry_id):
     subject = getattr(entry, subject_field)
     for audience in action.audience:
         kind = mail_kind(lifecycle.name, audience, entry.action)
-        recipients, context = AUDIENCES[(lifecycle.name, audience)](subject)
+        recipients, context = AUDIENCES[(lifecycle.name, audience)](subject, entry)
         context.update(
             {
                 "entry": entry,
@@ -136,11 +138,11 @@ def _failure_keys(subject_field, subject):
     return {"project": project} if isinstance(project, Project) else {}
 
 
-def _project_organization(project):
+def _project_organization(project, entry=None):
     return organization_member_emails(project.lead_organization), _project_links(project)
 
 
-def _project_city(project):
+def _project_city(project, entry=None):
     recipients = coordinating_staff_emails() + department_staff_emails(project)
     if project.coordinator_id and project.coordinator.email:
         recipients.append(project.coordinator.email)
@@ -150,7 +152,7 @@ def _project_city(project):
     return recipients, context
 
 
-def _project_partners(project):
+def _project_partners(project, entry=None):
     """The members of the partner organisations still asked to confirm their role."""
     users = get_user_model().objects.filter(
         memberships__organization__partnerships__project=project,
@@ -160,7 +162,7 @@ def _project_partners(project):
     return _emails(users), {**_project_links(project), "mypage_url": absolute_url("/mypage/")}
 
 
-def _project_evaluators(project):
+def _project_evaluators(project, entry=None):
     """The members of every organisation asked for the mutual evaluation (the lead and the
     partners that confirmed their role), with the link to their entry page."""
     organization_ids = [pk for kind, pk in expected_parties(project) if kind == "organization"]
@@ -181,7 +183,7 @@ def _project_links(project):
     }
 
 
-def _evaluation_party(evaluation):
+def _evaluation_party(evaluation, entry=None):
     """A party asked again for its evaluation: the members of its organisation, or the city
     side's staff (its department's, and 協働推進課 for a project without one), with the link
     to its own entry page and its deadline."""
@@ -207,13 +209,34 @@ def _evaluation_party(evaluation):
     }
 
 
-def _organization_members(organization):
+def _call_links(call):
+    return {
+        "call_url": absolute_url(f"/calls/{call.pk}/"),
+        "review_url": absolute_url(f"/calls/{call.pk}/review/"),
+        "mypage_url": absolute_url("/mypage/"),
+    }
+
+
+def _call_reviewers(call, entry=None):
+    """Every reviewer of the call, with the link to their review page."""
+    users = get_user_model().objects.filter(call_reviews__call=call)
+    return _emails(users), _call_links(call)
+
+
+def _call_appointed(call, entry=None):
+    """The reviewer just appointed (the appointment's entry names them)."""
+    user_ids = [change.get("user") for change in (entry.changes if entry else None) or []]
+    users = get_user_model().objects.filter(pk__in=[pk for pk in user_ids if pk])
+    return _emails(users), _call_links(call)
+
+
+def _organization_members(organization, entry=None):
     return organization_member_emails(organization), {
         "organization_url": absolute_url(organization.get_absolute_url())
     }
 
 
-def _organization_city(organization):
+def _organization_city(organization, entry=None):
     return coordinating_staff_emails(), {
         "review_url": absolute_url(f"/staff/organizations/{organization.pk}/")
     }
@@ -225,6 +248,8 @@ AUDIENCES = {
     ("project", "partners"): _project_partners,
     ("project", "evaluators"): _project_evaluators,
     ("evaluation", "party"): _evaluation_party,
+    ("call", "reviewers"): _call_reviewers,
+    ("call", "appointed"): _call_appointed,
     ("organization", "members"): _organization_members,
     ("organization", "city"): _organization_city,
 }

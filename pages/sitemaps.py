@@ -1,6 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from calls.models import Call, CallStatus
 from organizations.models import Organization
 from portal.site import site_domain, site_scheme
 from projects.models import Project
@@ -27,6 +28,7 @@ class StaticPagesSitemap(PortalSitemap):
             "principles:list",
             "principles:forms",
             "principles:figures",
+            "calls:list",
             "opendata:index",
             "pages:accessibility",
         ]
@@ -57,8 +59,22 @@ class OrganizationSitemap(PortalSitemap):
         return organization.updated_at
 
 
+class CallSitemap(PortalSitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return Call.objects.exclude(status=CallStatus.DRAFT).only("id", "updated_at").order_by("id")
+
+    def location(self, call):
+        return reverse("calls:detail", args=[call.pk])
+
+    def lastmod(self, call):
+        return call.updated_at
+
+
 SITEMAPS = {
     "pages": StaticPagesSitemap,
     "projects": ProjectSitemap,
     "organizations": OrganizationSitemap,
+    "calls": CallSitemap,
 }

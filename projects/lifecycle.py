@@ -39,6 +39,10 @@ ORGANIZATION, CITY, PARTNERS = "organization", "city", "partners"
 EVALUATORS = "evaluators"
 
 # Filled by the app that knows (principles): whether every party has evaluated the project.
+# Filled by the app that knows (calls): the rules of a proposal made to an open call (decided
+# by the call's review, only while it is under review). Unfilled, no call rules apply.
+CALL_RULES = Slot("call_rules", None)
+
 EVALUATIONS_COMPLETE = Slot(
     "evaluations_complete",
     _("相互評価を確かめる仕組みが設定されていないため、評価を公開できません。"),
@@ -207,16 +211,16 @@ ACTIONS = (
            actors=(LEAD, COORDINATOR, SYSTEM), requires=(proposal_complete,),
            effects=(stamp_submitted,), audience=(CITY, PARTNERS)),
     Action(A.APPROVE, sources=(Status.SUBMITTED,), target=Status.PUBLISHED,
-           actors=(COORDINATOR, SYSTEM), requires=(lead_organization_public,),
+           actors=(COORDINATOR, SYSTEM), requires=(lead_organization_public, CALL_RULES),
            effects=(stamp_published,), audience=(ORGANIZATION,)),
     Action(A.PUBLISH, sources=(Status.DRAFT,), target=Status.PUBLISHED,
-           actors=(COORDINATOR, SYSTEM), requires=(lead_organization_public,),
+           actors=(COORDINATOR, SYSTEM), requires=(lead_organization_public, CALL_RULES),
            effects=(stamp_published,), audience=(ORGANIZATION, PARTNERS)),
     Action(A.RETURN, sources=(Status.SUBMITTED,), target=Status.RETURNED,
            actors=(COORDINATOR, SYSTEM), comment=Comment.REQUIRED,
            comment_label=_("差し戻しの理由"), audience=(ORGANIZATION,)),
     Action(A.REJECT, sources=(Status.SUBMITTED,), target=Status.REJECTED,
-           actors=(COORDINATOR, SYSTEM), comment=Comment.REQUIRED,
+           actors=(COORDINATOR, SYSTEM), requires=(CALL_RULES,), comment=Comment.REQUIRED,
            comment_label=_("不採択の理由"), audience=(ORGANIZATION,), confirm=True),
     Action(A.WITHDRAW, sources=(Status.DRAFT, Status.SUBMITTED, Status.RETURNED),
            target=Status.WITHDRAWN, actors=(LEAD, COORDINATOR, SYSTEM), comment=Comment.REQUIRED,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import desk, evaluation_figures, evaluations, organizations, projects
+from .views import calls, desk, evaluation_figures, evaluations, organizations, projects
 
 app_name = "staff"
 urlpatterns = [
@@ -36,6 +36,22 @@ urlpatterns = [
         "organizations/<int:pk>/actions/<slug:action>/",
         organizations.organization_action,
         name="organization_action",
+    ),
+    path("calls/", calls.call_list, name="call_list"),
+    path("calls/new/", calls.call_create, name="call_create"),
+    path("calls/<int:pk>/", calls.call_file, name="call_file"),
+    path("calls/<int:pk>/edit/", calls.call_edit, name="call_edit"),
+    path("calls/<int:pk>/actions/<slug:action>/", calls.call_action, name="call_action"),
+    path("calls/<int:pk>/reviewers/", calls.call_appoint, name="call_appoint"),
+    path(
+        "calls/<int:pk>/reviewers/<int:reviewer_pk>/dismiss/",
+        calls.call_dismiss,
+        name="call_dismiss",
+    ),
+    path(
+        "calls/<int:pk>/proposals/<int:project_pk>/decide/",
+        calls.call_decide,
+        name="call_decide",
     ),
     path("notifications/<int:pk>/resend/", desk.notification_resend, name="notification_resend"),
     path(

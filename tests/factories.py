@@ -2,6 +2,12 @@
 in tests/<app>/factories.py: small functions with sensible defaults)."""
 
 from tests.accounts.factories import make_user  # noqa: F401
+from tests.calls.factories import (  # noqa: F401
+    appoint,
+    make_call,
+    make_call_proposal,
+    score,
+)
 from tests.organizations.factories import (  # noqa: F401
     coordinating_department,
     make_department,

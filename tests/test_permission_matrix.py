@@ -201,6 +201,46 @@ MATRIX = [
         {"version": ""},
     ),
     ("GET", "/projects/{completed}/evaluation/notes/", (LOGIN, 404, 404, 404, 404, 404, 404)),
+    # Open calls: public pages, proposing (approved organisations' members), answers (the
+    # proposal's readers), the review pages (the call's reviewers: `other_member` here)
+    ("GET", "/calls/", EVERYONE),
+    ("GET", "/calls/{call_open}/", EVERYONE),
+    ("GET", "/calls/{call_review}/", EVERYONE),
+    ("GET", "/calls/{call_draft}/", NOBODY),
+    ("GET", "/calls/{call_open}/propose/", (LOGIN, 403, 200, 200, 403, 403, 403)),
+    (
+        "POST",
+        "/calls/{call_open}/propose/",
+        (LOGIN, 403, 302, 200, 403, 403, 403),
+        {"organization": "{organization}", "form": "cohosting", "title": "提案", "summary": "概要"},
+    ),
+    ("GET", "/calls/{call_draft}/propose/", (LOGIN, 404, 404, 404, 404, 404, 404)),
+    (
+        "GET",
+        "/calls/{call_open}/proposals/{call_draft_project}/answers/",
+        (404, 404, 200, 404, 404, 200, 200),
+    ),
+    (
+        "POST",
+        "/calls/{call_open}/proposals/{call_draft_project}/answers/",
+        (404, 404, 302, 404, 404, 302, 302),
+    ),
+    ("GET", "/calls/{call_review}/proposals/{call_draft_project}/answers/", NOBODY),
+    ("GET", "/calls/{call_review}/review/", (LOGIN, 404, 404, 200, 404, 404, 404)),
+    ("GET", "/calls/{call_open}/review/", (LOGIN, 404, 404, 404, 404, 404, 404)),
+    ("GET", "/calls/{call_review}/review/{call_project}/", (LOGIN, 404, 404, 200, 404, 404, 404)),
+    (
+        "POST",
+        "/calls/{call_review}/review/{call_project}/",
+        (LOGIN, 404, 404, 200, 404, 404, 404),
+    ),
+    (
+        "POST",
+        "/calls/{call_review}/review/{call_project}/conflict/",
+        (LOGIN, 404, 404, 302, 404, 404, 404),
+        {"conflict-reason": "親族が役員です"},
+    ),
+    ("GET", "/calls/{call_review}/review/{call_project}/conflict/", (405,) * 7),
     # Staff desk
     ("GET", "/staff/", DESK),
     ("GET", "/staff/projects/", DESK),
@@ -243,6 +283,30 @@ MATRIX = [
     ("GET", "/staff/evaluations/summary.csv", DESK),
     ("GET", "/staff/evaluations/projects.xlsx?year=2025", DESK),
     ("GET", "/staff/evaluations/nothing.csv", (LOGIN, 403, 403, 403, 404, 404, 404)),
+    ("GET", "/staff/calls/", COORDINATING),
+    ("GET", "/staff/calls/new/", COORDINATING),
+    ("GET", "/staff/calls/{call_review}/", COORDINATING),
+    ("GET", "/staff/calls/{call_draft}/edit/", COORDINATING),
+    ("GET", "/staff/calls/999999/", (LOGIN, 403, 403, 403, 403, 404, 404)),
+    ("POST", "/staff/calls/{call_open}/actions/start_review/", COORDINATING_POST),
+    ("GET", "/staff/calls/{call_open}/actions/start_review/", (405,) * 7),
+    (
+        "POST",
+        "/staff/calls/{call_open}/reviewers/",
+        COORDINATING_POST,
+        {"appoint-email": "citizen@example.jp"},
+    ),
+    (
+        "POST",
+        "/staff/calls/{call_review}/reviewers/{call_reviewer}/dismiss/",
+        COORDINATING_POST,
+    ),
+    (
+        "POST",
+        "/staff/calls/{call_review}/proposals/{call_project}/decide/",
+        COORDINATING_POST,
+        {"decide-{call_project}-decision": "adopt"},
+    ),
     # Django admin (superusers only; the others are sent to its own login)
     ("GET", "/admin/", ADMIN_SITE),
     ("GET", "/admin/projects/project/", ADMIN_SITE),
@@ -293,7 +357,7 @@ def _check(client, users, world, method, path, role, expected, data):
         client.force_login(users[role])
     url = path.format(**world)
     # Values may name rows of the world too, as paths do ({lead_evaluation}).
-    data = {key: str(value).format(**world) for key, value in (data or {}).items()}
+    data = {key.format(**world): str(value).format(**world) for key, value in (data or {}).items()}
     response = client.post(url, data) if method == "POST" else client.get(url)
     if expected == LOGIN:
         assert response.status_code == 302, f"{method} {url} as {role}: {response.status_code}"

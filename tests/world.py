@@ -105,7 +105,23 @@ def build_world(users):
         error="SMTPException",
         project=public,
     )
+    # Open calls: one in preparation, one open with the lead's draft proposal, one under
+    # review with the lead's submitted proposal and `other_member` as its reviewer.
+    call_draft = factories.make_call(status="draft")
+    call_open = factories.make_call(status="open")
+    call_draft_proposal = factories.make_call_proposal(
+        call_open, status="draft", lead_organization=organization
+    )
+    call_review = factories.make_call(status="reviewing")
+    call_proposal = factories.make_call_proposal(call_review, lead_organization=organization)
+    call_reviewer = factories.appoint(call_review, users["other_member"])
     return {
+        "call_draft": call_draft.pk,
+        "call_open": call_open.pk,
+        "call_draft_project": call_draft_proposal.project_id,
+        "call_review": call_review.pk,
+        "call_project": call_proposal.project_id,
+        "call_reviewer": call_reviewer.pk,
         "organization": organization.pk,
         "pending": pending.pk,
         "public": public.pk,

@@ -127,6 +127,22 @@ def _editor_sections(request, project, form_code, *, bound):
     ]
 
 
+def _linked_sections(project):
+    """The parts filled in on a page of their own (a call's questions), with what they still
+    need before the proposal may be submitted."""
+    if project is None:
+        return []
+    return [
+        {
+            "label": section.label,
+            "url": section.edit_url(project),
+            "problems": section.problems(project),
+        }
+        for section in sections.sections_for(project)
+        if section.edit_url is not None
+    ]
+
+
 def _all_valid(forms, extra):
     # Validate every part (no short circuit), so that every error shows at once.
     results = [form.is_valid() for form in forms.values()]
@@ -177,6 +193,7 @@ def _render_form_page(request, *, project, form_code, forms, extra, organization
             "editor_sections": [
                 {"template": section.template, "form": form} for section, form in extra
             ],
+            "linked_sections": _linked_sections(project),
             "summary": errors,
             "attachment_kinds": attachment_kinds_for(form_code),
             "lead_days": settings.PATRONAGE_APPLICATION_LEAD_DAYS,

@@ -5,11 +5,18 @@ import io
 
 from django.core.management import call_command
 
+from calls.models import Call
 from demo import datafiles
 from organizations.models import Organization
 from projects.models import Project, Transition
 
-DEMO_EMAILS = ("staff@example.jp", "dept@example.jp", "member@example.jp", "admin@example.jp")
+DEMO_EMAILS = (
+    "staff@example.jp",
+    "dept@example.jp",
+    "member@example.jp",
+    "reviewer@example.jp",
+    "admin@example.jp",
+)
 DEMO_PASSWORD = datafiles.read("users")["password"]
 
 
@@ -35,6 +42,10 @@ def data_histories():
                 (step["action"], datafiles.moment(step["at"], where=""))
                 for step in entry.get("history", [])
             ]
+    for entry in datafiles.read("calls")["calls"]:
+        histories[("call", entry["title"])] = [
+            (step["action"], datafiles.moment(step["at"], where="")) for step in entry["history"]
+        ]
     return histories
 
 
@@ -50,6 +61,10 @@ def recorded_histories():
         histories[("project", key)] = [
             (entry.action, entry.created_at)
             for entry in project.transitions.exclude(action__startswith="partner_")
+        ]
+    for call in Call.objects.all():
+        histories[("call", call.title)] = [
+            (entry.action, entry.created_at) for entry in call.history.order_by("created_at", "pk")
         ]
     return histories
 

@@ -13,6 +13,7 @@ from django.core import mail
 from django.core.management import CommandError
 
 from accounts.models import Profile
+from calls.models import CallEntry
 from demo import datafiles, steps
 from notifications.models import NotificationFailure
 from organizations.models import Department, Membership, Organization, OrganizationTransition
@@ -110,12 +111,20 @@ def test_running_twice_gives_the_same_rows():
 
 def test_a_second_run_takes_no_action_again():
     run_load_demo()
-    entries = Transition.objects.count() + OrganizationTransition.objects.count()
+    entries = (
+        Transition.objects.count()
+        + OrganizationTransition.objects.count()
+        + CallEntry.objects.count()
+    )
     named = Partner.objects.filter(organization__isnull=False).count()
     assert partner_confirmations() == named > 0
     assert entries == sum(len(history) for history in data_histories().values()) + named
     run_load_demo()
-    assert Transition.objects.count() + OrganizationTransition.objects.count() == entries
+    assert (
+        Transition.objects.count()
+        + OrganizationTransition.objects.count()
+        + CallEntry.objects.count()
+    ) == entries
     assert recorded_histories() == data_histories()
 
 
