@@ -88,3 +88,14 @@ def test_the_sitemap_lists_the_public_calls(client):
     sitemap = client.get("/sitemap.xml").content.decode()
     assert f"/calls/{public.pk}/" in sitemap
     assert f"/calls/{draft.pk}/" not in sitemap
+
+
+def test_the_call_pages_read_in_english(client, settings):
+    call = make_call(title="テスト公募")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    listing = client.get(reverse("calls:list")).content.decode()
+    assert "Calls for collaboration proposals" in listing
+    assert "Calls accepting proposals" in listing
+    detail = client.get(reverse("calls:detail", args=[call.pk])).content.decode()
+    assert "Scoring items and points" in detail
+    assert "審査項目と配点" not in detail
