@@ -109,6 +109,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "pages.context_processors.portal",
                 "city.context_processors.city",
+                "portal.actions.context_processor",
             ],
         },
     },

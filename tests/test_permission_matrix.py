@@ -271,6 +271,13 @@ MATRIX = [
         "POST",
         "/staff/organizations/{organization}/actions/suspend/",
         COORDINATING_POST,
+        {"comment": "確認中", "confirmed": "1"},
+    ),
+    # An irreversible action asks first: the confirmation page, for those who may take it.
+    (
+        "POST",
+        "/staff/organizations/{organization}/actions/suspend/",
+        (LOGIN, 403, 403, 403, 403, 200, 200),
         {"comment": "確認中"},
     ),
     ("POST", "/staff/notifications/{failure}/resend/", COORDINATING_POST),

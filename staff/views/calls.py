@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -20,8 +21,9 @@ from calls.forms import (
 )
 from calls.lifecycle import UNDECIDED
 from calls.models import Call, CallAction, CallProposal, CallStatus, Reviewer
+from portal.actions import perform
 from portal.changes import StaleEdit
-from portal.forms import posted_comment, posted_data
+from portal.forms import posted_data
 from portal.history import STAFF, history_items
 from portal.lifecycle import LifecycleError
 
@@ -151,21 +153,18 @@ def call_action(request, pk, action):
     call = get_object_or_404(Call, pk=pk)
     if action not in STEPS:
         raise Http404
-    comment, problem = posted_comment(request)
-    if problem:
-        messages.error(request, problem)
-        return redirect("staff:call_file", pk=pk)
-    try:
-        lifecycle.apply(call, action, actor=request.user, comment=comment)
-    except LifecycleError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(
-            request,
+    return perform(
+        request,
+        lifecycle.CALL_LIFECYCLE,
+        call,
+        action,
+        back=reverse("staff:call_file", args=[pk]),
+        done=lambda done: (
             _("募集「%(title)s」: 「%(action)s」を行いました。")
-            % {"title": call.title, "action": lifecycle.label(action)},
-        )
-    return redirect("staff:call_file", pk=pk)
+            % {"title": done.title, "action": lifecycle.label(action)}
+        ),
+        name=call.title,
+    )
 
 
 @require_POST

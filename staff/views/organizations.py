@@ -6,15 +6,17 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from organizations import lifecycle
 from organizations.models import Organization, OrganizationAction
 from organizations.services import organization_update
+from portal.actions import perform
 from portal.exports import Column, Table, export_response
 from portal.filtering import filter_results
-from portal.forms import posted_comment, posted_data
+from portal.forms import posted_data
 from portal.history import STAFF, history_items
 
 from .. import permissions, queues
@@ -119,18 +121,15 @@ def organization_action(request, pk, action):
     organization = get_object_or_404(Organization, pk=pk)
     if action not in DECISIONS:
         raise Http404
-    comment, problem = posted_comment(request)
-    if problem:
-        messages.error(request, problem)
-        return redirect("staff:organization_review", pk=pk)
-    try:
-        lifecycle.apply(organization, action, actor=request.user, comment=comment)
-    except lifecycle.LifecycleError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(
-            request,
+    return perform(
+        request,
+        lifecycle.ORGANIZATION_LIFECYCLE,
+        organization,
+        action,
+        back=reverse("staff:organization_review", args=[pk]),
+        done=lambda done: (
             _("団体「%(name)s」を%(action)sしました。")
-            % {"name": organization.name, "action": lifecycle.label(action)},
-        )
-    return redirect("staff:organization_review", pk=pk)
+            % {"name": done.name, "action": lifecycle.label(action)}
+        ),
+        name=organization.name,
+    )

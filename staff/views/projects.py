@@ -7,12 +7,14 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.actions import perform
 from portal.exports import Column, Table, export_response
 from portal.filtering import filter_results
-from portal.forms import posted_comment, posted_data
+from portal.forms import posted_data
 from portal.history import STAFF, history_items
 from portal.once import AlreadyDone
 from principles import permissions as evaluation_permissions
@@ -169,23 +171,18 @@ def project_action(request, pk, action):
     project = _file_project(request, pk)
     if action not in DESK_ACTIONS:
         raise Http404
-    comment, problem = posted_comment(request)
-    if problem:
-        messages.error(request, problem)
-        return redirect("staff:project_file", pk=pk)
-    try:
-        project = lifecycle.apply(project, action, actor=request.user, comment=comment)
-    except lifecycle.LifecycleError as error:
-        messages.error(request, str(error))
-        for problem in error.problems[1:] if len(error.problems) > 1 else ():
-            messages.error(request, getattr(problem, "message", problem))
-    else:
-        messages.success(
-            request,
+    return perform(
+        request,
+        lifecycle.PROJECT_LIFECYCLE,
+        project,
+        action,
+        back=reverse("staff:project_file", args=[pk]),
+        done=lambda done: (
             _("「%(title)s」の「%(action)s」を行いました。")
-            % {"title": project.title, "action": lifecycle.label(action)},
-        )
-    return redirect("staff:project_file", pk=pk)
+            % {"title": done.title, "action": lifecycle.label(action)}
+        ),
+        name=project.title,
+    )
 
 
 @desk_required

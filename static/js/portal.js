@@ -25,3 +25,29 @@
     }, { once: true });
   });
 })();
+
+// After a failed submit, the error summary takes the focus, so that a screen reader reads it
+// and one Tab reaches its first link. A link of the summary moves the focus to its field and
+// scrolls the field's legend or label into view with it (a date's 年 box keeps its legend).
+(function () {
+  "use strict";
+  var summary = document.getElementById("error-summary");
+  if (summary) {
+    summary.focus();
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest(".error-summary a[href^='#']");
+    if (!link) {
+      return;
+    }
+    var target = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+    if (!target) {
+      return;
+    }
+    var input = target.matches("input, select, textarea, button") ? target : target.querySelector("input, select, textarea");
+    var context = target.closest("fieldset") || target.closest(".form-field") || target;
+    event.preventDefault();
+    context.scrollIntoView({ block: "start" });
+    (input || target).focus({ preventScroll: true });
+  });
+})();

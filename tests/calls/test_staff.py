@@ -128,14 +128,14 @@ def test_the_desk_ranks_decides_and_closes(client, coordinating_staff):
             f"decide-{low.project_id}-comment": "上限超過",
         },
     )
-    client.post(reverse("staff:call_action", args=[call.pk, "close"]))
+    client.post(reverse("staff:call_action", args=[call.pk, "close"]), {"confirmed": "1"})
     call.refresh_from_db()
     assert call.status == CallStatus.REVIEWING  # one still undecided
     client.post(
         reverse("staff:call_decide", args=[call.pk, high.project_id]),
         {f"decide-{high.project_id}-decision": "adopt"},
     )
-    client.post(reverse("staff:call_action", args=[call.pk, "close"]))
+    client.post(reverse("staff:call_action", args=[call.pk, "close"]), {"confirmed": "1"})
     call.refresh_from_db()
     assert call.status == CallStatus.CLOSED
     low.project.refresh_from_db()

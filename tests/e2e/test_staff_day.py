@@ -69,7 +69,16 @@ def _public_places_show(page, base, project, organization):
 
 
 def test_staff_members_day(
-    morning, coordinating_staff, member, live_server, page, browser, login, screenshot, tmp_path
+    morning,
+    coordinating_staff,
+    member,
+    live_server,
+    page,
+    browser,
+    login,
+    screenshot,
+    tmp_path,
+    assert_accessible,
 ):
     organization, project = morning
     base = live_server.url
@@ -150,7 +159,12 @@ def test_staff_members_day(
     # 6. Hide it; it vanishes from every public place.
     page.goto(f"{base}/staff/projects/{project.pk}/")
     page.get_by_label("「非公開にする」: 非公開にする理由").fill("会場の安全確認が終わるまで")
-    page.get_by_role("button", name="非公開にする", exact=True).click()
+    page.get_by_role("button", name="非公開にする…", exact=True).click()
+    # An irreversible action asks first, saying what will happen, with the reason typed.
+    assert page.get_by_role("heading", name="「非公開にする」を行いますか", level=1).is_visible()
+    assert page.get_by_label("非公開にする理由").input_value() == "会場の安全確認が終わるまで"
+    assert_accessible("the confirmation of hiding")
+    page.get_by_role("button", name="「非公開にする」を確定する").click()
     assert "非公開" in page.locator(".card-meta").inner_text()
     assert _public_places_show(public_page, base, project, organization) == {
         "list": False,

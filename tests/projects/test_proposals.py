@@ -471,7 +471,10 @@ def test_staff_hide_a_project_only_with_a_reason_kept_in_the_history(
     client.post(f"/staff/projects/{project.pk}/actions/hide/", {"comment": ""})
     project.refresh_from_db()
     assert not project.is_hidden
-    client.post(f"/staff/projects/{project.pk}/actions/hide/", {"comment": "安全確認のため"})
+    client.post(
+        f"/staff/projects/{project.pk}/actions/hide/",
+        {"comment": "安全確認のため", "confirmed": "1"},
+    )
     project.refresh_from_db()
     assert project.is_hidden
     assert project.transitions.get(action="hide").comment == "安全確認のため"

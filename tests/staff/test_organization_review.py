@@ -53,7 +53,8 @@ def test_rejection_needs_a_reason(client, coordinating_staff, pending):
 def test_rejection_keeps_the_organisation_and_the_reason(client, coordinating_staff, pending):
     client.force_login(coordinating_staff)
     client.post(
-        f"/staff/organizations/{pending.pk}/actions/reject/", {"comment": "市外の団体のため"}
+        f"/staff/organizations/{pending.pk}/actions/reject/",
+        {"comment": "市外の団体のため", "confirmed": "1"},
     )
     pending.refresh_from_db()
     assert pending.status == "rejected"
@@ -68,7 +69,8 @@ def test_suspending_hides_the_organisation_and_its_projects(
     project = factories.make_project(lead_organization=organization)
     client.force_login(coordinating_staff)
     client.post(
-        f"/staff/organizations/{organization.pk}/actions/suspend/", {"comment": "規約違反の確認中"}
+        f"/staff/organizations/{organization.pk}/actions/suspend/",
+        {"comment": "規約違反の確認中", "confirmed": "1"},
     )
     organization.refresh_from_db()
     assert organization.status == "suspended"

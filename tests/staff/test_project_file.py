@@ -47,10 +47,22 @@ def test_return_without_comment_shows_a_message_and_changes_nothing(
     client, coordinating_staff, submitted
 ):
     client.force_login(coordinating_staff)
-    response = client.post(f"/staff/projects/{submitted.pk}/actions/return/", {"comment": ""})
-    assert [str(m) for m in get_messages(response.wsgi_request)] == [
-        "「差し戻しの理由」を入力してください。"
-    ]
+    response = client.post(
+        f"/staff/projects/{submitted.pk}/actions/return/", {"comment": ""}, follow=True
+    )
+    assert [str(m) for m in get_messages(response.wsgi_request)] == []
+    page = response.content.decode()
+    # Beside its own box, marked invalid, linked from the error summary at the top.
+    assert (
+        '<div class="field-error" id="comment-return-error"><p>「差し戻しの理由」を入力してください。'
+        in page
+    )
+    assert 'aria-invalid="true" aria-describedby="comment-return-error"' in page
+    assert '<a href="#comment-return">「差し戻しの理由」を入力してください。</a>' in page
+    assert page.count('aria-invalid="true"') == 1
+    # Shown once: the next visit is clean.
+    again = client.get(f"/staff/projects/{submitted.pk}/").content.decode()
+    assert "comment-return-error" not in again
     submitted.refresh_from_db()
     assert submitted.status == "submitted"
 
