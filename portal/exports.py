@@ -59,12 +59,24 @@ class Table:
     description: str = ""
     extra: dict = field(default_factory=dict)
 
+    @property
+    def header_index(self):
+        """The column that names each row (its row header): the first that links to the
+        row's page, else the first."""
+        return next((i for i, column in enumerate(self.columns) if column.link), 0)
+
     def html_rows(self):
-        """[(value, url, is_date)] per row, for the template."""
+        """[(value, url, is_date, is_header)] per row, for the template."""
+        header = self.header_index
         for row in self.rows:
             yield [
-                (column.value(row), column.link(row) if column.link else None, column.wareki)
-                for column in self.columns
+                (
+                    column.value(row),
+                    column.link(row) if column.link else None,
+                    column.wareki,
+                    position == header,
+                )
+                for position, column in enumerate(self.columns)
             ]
 
     def export_headers(self):

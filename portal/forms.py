@@ -421,8 +421,13 @@ class PortalBoundField(BoundField):
 
     @property
     def mark(self):
+        """「※必須」 (required), 「※任意」 (optional), or 「※追加する場合は必須」 (conditional):
+        required in a row one may leave empty (an extra row of a formset)."""
         mark = getattr(self.field, "mark", None)
-        return mark or ("required" if self.field.required else "optional")
+        mark = mark or ("required" if self.field.required else "optional")
+        if mark == "required" and getattr(self.form, "empty_permitted", False):
+            return "conditional"
+        return mark
 
     @property
     def anchor(self):
@@ -434,15 +439,14 @@ class PortalBoundField(BoundField):
     def build_widget_attrs(self, attrs, widget=None):
         attrs = super().build_widget_attrs(attrs, widget)
         widget = widget or self.field.widget
-        if (
-            self.mark == "required"
-            and self.form.use_required_attribute
-            and widget.use_required_attribute(self.initial)
-            and not self.field.disabled
-        ):
+        if self.mark != "required" or self.field.disabled:
+            return attrs
+        if self.form.use_required_attribute and widget.use_required_attribute(self.initial):
             attrs["required"] = True
-            if not isinstance(widget, CHOICE_INPUTS):
-                attrs["aria-required"] = "true"
+        # Said to assistive technology even where the browser's own check cannot apply (a
+        # select without an empty choice, a row of a formset, a form checked by the server).
+        if not isinstance(widget, CHOICE_INPUTS):
+            attrs["aria-required"] = "true"
         return attrs
 
 

@@ -68,7 +68,7 @@ def test_evaluation_figures_in_the_browser(
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
     page.goto(f"{base}/staff/figures/")
     page.get_by_role("navigation", name="職員デスクのメニュー").get_by_role(
-        "link", name="相互評価の集計"
+        "link", name="相互評価の集計と出力"
     ).click()
     page.wait_for_url(f"{base}/staff/evaluations/")
     assert page.get_by_text("非公開にした事業").is_visible()

@@ -156,7 +156,7 @@ def test_posting_to_setlang_switches_back_to_japanese(client):
 def test_footer_offers_english_in_the_language_form(client):
     body = client.get("/").content.decode()
     assert 'action="/i18n/setlang/"' in body
-    assert '<option value="en">English</option>' in body
+    assert '<option value="en" lang="en">English</option>' in body
 
 
 def test_catalogue_has_no_untranslated_entries():

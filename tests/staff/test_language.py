@@ -23,4 +23,4 @@ def test_staff_pages_render_in_english(client, coordinating_staff, organization)
     ):
         response = client.get(path)
         assert response.status_code == 200, path
-        assert response.content.decode().count('lang="en"') == 1, path
+        assert response.content.decode().count('<html lang="en"') == 1, path
