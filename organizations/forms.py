@@ -64,7 +64,11 @@ class OrganizationForm(OnceFormMixin, VersionedFormMixin, PortalFormMixin, forms
     kind = forms.ChoiceField(
         label=_("種別"), choices=Organization.Kind.choices, widget=forms.RadioSelect
     )
-    name = forms.CharField(label=_("団体名"), max_length=200)
+    name = forms.CharField(
+        label=_("団体名"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
     name_kana = forms.CharField(
         label=_("団体名の読み仮名"),
         max_length=200,
@@ -108,14 +112,14 @@ class OrganizationForm(OnceFormMixin, VersionedFormMixin, PortalFormMixin, forms
         label=_("公開する電子メール"),
         required=False,
         help_text=_("団体のページに表示されます。"),
-        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+        widget=forms.EmailInput(attrs={"autocomplete": "section-public work email"}),
     )
     public_phone = forms.CharField(
         label=_("公開する電話番号"),
         required=False,
         max_length=30,
         help_text=_("団体のページに表示されます。数字とハイフンで入力します。"),
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "section-public work tel"}),
     )
     public_url = forms.URLField(
         label=_("ウェブサイト"),
@@ -135,24 +139,26 @@ class OrganizationForm(OnceFormMixin, VersionedFormMixin, PortalFormMixin, forms
         label=_("代表者名"),
         max_length=100,
         help_text=_("公開されません。協働推進課と団体のメンバーだけが見られます。"),
+        widget=forms.TextInput(attrs={"autocomplete": "section-representative name"}),
     )
     representative_phone = forms.CharField(
         label=_("代表者の電話番号"),
         max_length=30,
         help_text=_("公開されません。数字とハイフンで入力します。"),
-        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "section-representative tel"}),
     )
     representative_address = forms.CharField(
         label=_("代表者の住所"),
         required=False,
         max_length=300,
         help_text=_("公開されません。"),
+        widget=forms.TextInput(attrs={"autocomplete": "section-representative street-address"}),
     )
     private_email = forms.EmailField(
         label=_("事務連絡用の電子メール"),
         required=False,
         help_text=_("公開されません。協働推進課からの連絡に使います。"),
-        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+        widget=forms.EmailInput(attrs={"autocomplete": "section-office work email"}),
     )
 
     class Meta:

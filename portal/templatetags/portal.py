@@ -77,3 +77,67 @@ def error_summary(*forms, entries=None):
     if entries is None:
         entries = build_error_summary(*forms)
     return {"summary": entries if isinstance(entries, ErrorSummary) else ErrorSummary(entries)}
+
+
+# --- Page titles (WCAG 2.4.2) --------------------------------------------------------------
+
+
+def _has_errors(values, depth=0):
+    """A form or formset among the values (or inside dicts and lists of them) that was
+    validated and has errors."""
+    from django.forms import BaseForm
+    from django.forms.formsets import BaseFormSet
+
+    for value in values:
+        if isinstance(value, BaseForm):
+            found = value.is_bound and bool(value._errors)
+        elif isinstance(value, BaseFormSet):
+            found = value.is_bound and value._errors is not None and bool(value.total_error_count())
+        elif depth < 2 and isinstance(value, dict):
+            found = _has_errors(value.values(), depth + 1)
+        elif depth < 2 and isinstance(value, list | tuple):
+            found = _has_errors(value, depth + 1)
+        else:
+            found = False
+        if found:
+            return True
+    return False
+
+
+@register.simple_tag(takes_context=True)
+def error_title_prefix(context):
+    """「エラー: 」 before the title of a page sent back with errors, so that the title alone
+    says the form was not accepted."""
+    from django.utils.translation import gettext
+
+    if context.get("action_error") or _has_errors(context.flatten().values()):
+        return gettext("エラー: ")
+    return ""
+
+
+@register.simple_tag
+def filter_title(filterset, page=None):
+    """What narrows a list, for its title: 「(補助、令和7年度、「防災」、2ページ目)」."""
+    from django import forms as django_forms
+    from django.utils.translation import gettext
+
+    parts = []
+    form = getattr(filterset, "form", None)
+    if form is not None and form.is_bound:
+        form.is_valid()
+        for name, value in getattr(form, "cleaned_data", {}).items():
+            if value in (None, "", [], ()) or name == "page":
+                continue
+            field = form.fields[name]
+            if isinstance(field, django_forms.ModelChoiceField):
+                parts.append(str(value))
+            elif isinstance(field, django_forms.ChoiceField):
+                labels = {str(key): label for key, label in field.choices}
+                values = value if isinstance(value, list | tuple) else [value]
+                parts.extend(str(labels.get(str(v), v)) for v in values)
+            else:
+                parts.append(gettext("「%(text)s」") % {"text": value})
+    number = getattr(page, "number", None)
+    if number and number > 1:
+        parts.append(gettext("%(number)sページ目") % {"number": number})
+    return f"({'、'.join(parts)})" if parts else ""
