@@ -13,6 +13,7 @@ renderer that draws every field the same way, and the error summary.
 """
 
 import datetime
+import re
 import unicodedata
 import uuid
 from dataclasses import dataclass
@@ -406,6 +407,22 @@ class YenField(forms.IntegerField):
             value = unicodedata.normalize("NFKC", value)
             for character in (",", "円", " ", "¥", "\\"):
                 value = value.replace(character, "")
+        return super().to_python(value)
+
+
+class TimeTextField(forms.TimeField):
+    """A time of day typed in one box (one keyboard stop): 13:30, １３：３０, 13時30分, 1330."""
+
+    widget = forms.TimeInput(format="%H:%M", attrs={"size": 5, "autocomplete": "off"})
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = unicodedata.normalize("NFKC", value).strip()
+            spoken = re.fullmatch(r"(\d{1,2})時(?:(\d{1,2})分)?", value)
+            if spoken:
+                value = f"{spoken[1]}:{spoken[2] or '00'}"
+            elif re.fullmatch(r"\d{3,4}", value):
+                value = f"{value[:-2]}:{value[-2:]}"
         return super().to_python(value)
 
 

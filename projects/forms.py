@@ -21,6 +21,7 @@ from portal.forms import (
     FiscalYearField,
     OnceFormMixin,
     PortalFormMixin,
+    TimeTextField,
     VersionedFormMixin,
     YenField,
 )
@@ -53,6 +54,8 @@ def formfield_for(db_field, **kwargs):
         field = DatePartsField(**texts)
     elif db_field.name in MONEY_FIELDS:
         field = YenField(**texts)
+    elif isinstance(db_field, models.TimeField):
+        field = TimeTextField(**texts)
     else:
         field = db_field.formfield(**kwargs)
     if field is not None:
@@ -380,10 +383,7 @@ class EventForm(PortalFormMixin, forms.ModelForm):
         model = Event
         fields = ["title", "starts_on", "ends_on", "start_time", "end_time", "place", "address"]
         formfield_callback = formfield_for
-        widgets = {
-            "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-            "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        }
+        widgets = {}
         help_texts = {
             "start_time": _("24時間表記で入力します(例: 13:30)。"),
             "end_time": _("24時間表記で入力します(例: 16:00)。"),

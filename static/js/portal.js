@@ -45,9 +45,34 @@
       return;
     }
     var input = target.matches("input, select, textarea, button") ? target : target.querySelector("input, select, textarea");
+    var folded = target.closest("details");
+    if (folded) {
+      folded.open = true;
+    }
     var context = target.closest("fieldset") || target.closest(".form-field") || target;
     event.preventDefault();
     context.scrollIntoView({ block: "start" });
     (input || target).focus({ preventScroll: true });
   });
+})();
+
+// A scroll box is a keyboard stop only while it has something to scroll (without this script
+// every box stays one, so that a wide table can always be scrolled by keyboard).
+(function () {
+  "use strict";
+  var boxes = document.querySelectorAll(".table-scroll[tabindex]");
+  if (!boxes.length) {
+    return;
+  }
+  function update() {
+    Array.prototype.forEach.call(boxes, function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        box.setAttribute("tabindex", "0");
+      } else {
+        box.removeAttribute("tabindex");
+      }
+    });
+  }
+  update();
+  window.addEventListener("resize", update);
 })();

@@ -62,7 +62,10 @@ def fill_common(page, title, starts_on):
     page.get_by_label("概要").fill("地域の子どもと家族が防災を学ぶ催しです。")
     page.get_by_label(re.compile(r"^目的")).fill("子どもの居場所づくりと防災意識の向上")
     page.get_by_label("期待される効果").fill("地域のつながりが強まります。")
-    page.get_by_role("group", name="活動分野").get_by_role("checkbox").first.check()
+    fields = page.get_by_role("group", name="活動分野")
+    if not fields.locator("details").get_attribute("open"):
+        fields.locator("summary").click()
+    fields.get_by_role("checkbox").first.check()
     page.get_by_label("上福岡地区").check()
     fill_date(page, "starts_on", starts_on)
     page.get_by_label("安全対策(保険)").fill("行事保険に加入します。")
@@ -111,7 +114,7 @@ def test_member_proposes_patronage_and_subsidy_and_finds_them_on_mypage(
     page.get_by_label("開催場所").fill("ふじみ野市立産業文化センター")
     page.get_by_label("ポスターに市の名義を表示").check()
     page.get_by_role("button", name="下書きを保存する").click()
-    summary = page.get_by_role("alert")
+    summary = page.locator("#error-summary")
     assert f"{event_date.year}年2月30日という日付はありません。" in summary.inner_text()
     assert page.get_by_label("事業名").input_value() == "こども防災フェア"
     assert page.locator("#id_detail-event_date_2").input_value() == "30"
@@ -132,15 +135,17 @@ def test_member_proposes_patronage_and_subsidy_and_finds_them_on_mypage(
     assert_accessible()
     page.get_by_role("button", name="提出する").click()
     assert "まだ提出できません" in page.content()
-    assert "「役員名簿」のファイルを添付してください。" in page.get_by_role("alert").inner_text()
+    assert "「役員名簿」のファイルを添付してください。" in " ".join(
+        page.get_by_role("alert").all_inner_texts()
+    )
     assert_accessible()
 
     # A .pdf that is really HTML is refused; the text typed meanwhile stays.
     page.get_by_label("行事名").fill("ふじみ野こども防災フェア2026")
     page.get_by_label("開催要項").set_input_files(files["fake_pdf"])
     page.get_by_role("button", name="下書きを保存する").click()
-    assert (
-        "HTML や SVG などのファイルは受け付けていません。" in page.get_by_role("alert").inner_text()
+    assert "HTML や SVG などのファイルは受け付けていません。" in " ".join(
+        page.get_by_role("alert").all_inner_texts()
     )
     assert page.get_by_label("行事名").input_value() == "ふじみ野こども防災フェア2026"
     assert_accessible()
