@@ -39,6 +39,18 @@ def fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def japanese_by_default():
+    """A request in English leaves English active in the thread: every test starts in the
+    portal's own language."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 # The public address links are built from in every test (mails, feeds, sitemap, open data).
 SITE_URL = "https://kyodo.example.jp"
 

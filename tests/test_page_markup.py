@@ -136,7 +136,8 @@ def unmarked_required_fields(html):
         ]
         if not marks:
             continue
-        if "1つ以上" in "".join(marks[0].text):  # a group of checkboxes: its legend says so
+        if "mark-group" in marks[0].classes:  # a group of checkboxes: its legend says 1つ以上
+            assert "1つ以上" in "".join(marks[0].text) or "at least one" in "".join(marks[0].text)
             continue
         if element.tag == "label":
             controls = [by_id.get(element.attrs.get("for"))]
@@ -194,12 +195,20 @@ class TestEveryPage:
         assert japanese_outside_lang_ja(html) == []
 
     @pytest.mark.parametrize(("path", "role"), PAGES)
-    def test_japanese_pages(self, client, shared_world, path, role):
+    def test_japanese_pages_mark_the_english_choice(self, client, shared_world, path, role):
         world, users = shared_world
         html = _get(client, users, world, path, role, "ja")
-        if html is None:
+        if html is None or "language-form" not in html:
             return
         assert '<option value="en" lang="en"' in html
+
+    @pytest.mark.parametrize("language", ["ja", "en"])
+    @pytest.mark.parametrize(("path", "role"), PAGES)
+    def test_fields_links_and_tables(self, client, shared_world, path, role, language):
+        world, users = shared_world
+        html = _get(client, users, world, path, role, language)
+        if html is None:
+            return
         assert unmarked_required_fields(html) == []
         assert links_of_one_name_to_several_places(html) == {}
         assert unnamed_tables(html) == []
