@@ -113,16 +113,24 @@ def call_edit(request, pk):
 @desk_required
 def call_file(request, pk):
     _manager_required(request)
-    call = get_object_or_404(Call.objects.select_related("department", "created_by"), pk=pk)
+    return _file_page(request, get_object_or_404(Call, pk=pk))
+
+
+def _file_page(request, call, *, appoint_form=None, decision_form=None, status=200):
+    """The call's page; a form sent back with errors (appointing, a decision) is shown bound,
+    its errors beside its fields."""
+    call = Call.objects.select_related("department", "created_by").get(pk=call.pk)
     ranking = selectors.standings(call)
     deciding = call.status == CallStatus.REVIEWING
     for standing in ranking:
         standing.undecided = standing.project.status in UNDECIDED
-        standing.decision_form = (
-            DecisionForm(prefix=f"decide-{standing.project.pk}")
-            if deciding and standing.undecided
-            else None
-        )
+        prefix = f"decide-{standing.project.pk}"
+        if not (deciding and standing.undecided):
+            standing.decision_form = None
+        elif decision_form is not None and decision_form.prefix == prefix:
+            standing.decision_form = decision_form
+        else:
+            standing.decision_form = DecisionForm(prefix=prefix)
     drafts = call.proposals.exclude(project__status__in=selectors.REVIEWABLE).select_related(
         "project__lead_organization"
     )
@@ -135,14 +143,16 @@ def call_file(request, pk):
             "questions": call.questions.all(),
             "offers": lifecycle.offered(request.user, call, codes=STEPS),
             "reviewers": call.reviewers.select_related("user"),
-            "appoint_form": AppointForm(),
+            "appoint_form": appoint_form or AppointForm(),
             "can_appoint": call.status != CallStatus.CLOSED,
             "ranking": ranking,
             "drafts": drafts,
+            "summary_forms": [f for f in (appoint_form, decision_form) if f is not None],
             "history": history_items(
                 call.history.all(), lifecycle=lifecycle.CALL_LIFECYCLE, audience=STAFF
             ),
         },
+        status=status,
     )
 
 
@@ -174,12 +184,12 @@ def call_appoint(request, pk):
     call = get_object_or_404(Call, pk=pk)
     form = AppointForm(request.POST)
     if not form.is_valid():
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
-        return redirect("staff:call_file", pk=pk)
+        return _file_page(request, call, appoint_form=form)
     try:
         reviewer = services.appoint(call=call, user=form.user, actor=request.user)
     except LifecycleError as error:
-        messages.error(request, str(error))
+        form.add_error("email", str(error))
+        return _file_page(request, call, appoint_form=form)
     else:
         messages.success(
             request,
@@ -219,15 +229,7 @@ def call_decide(request, pk, project_pk):
     )
     form = DecisionForm(request.POST, prefix=f"decide-{project_pk}")
     if not form.is_valid():
-        messages.error(
-            request,
-            _("「%(title)s」: %(errors)s")
-            % {
-                "title": proposal.project.title,
-                "errors": " ".join(e for errors in form.errors.values() for e in errors),
-            },
-        )
-        return redirect("staff:call_file", pk=pk)
+        return _file_page(request, proposal.call, decision_form=form)
     decision = form.cleaned_data["decision"]
     try:
         services.decide(

@@ -154,3 +154,27 @@ def test_only_the_coordinating_staff_manage_calls(client, department_staff, memb
         client.post(reverse("staff:call_action", args=[call.pk, "start_review"]))
     call.refresh_from_db()
     assert call.status == CallStatus.OPEN
+
+
+def test_a_refused_appointment_or_decision_is_shown_beside_its_field(client, coordinating_staff):
+    call = make_call(status=CallStatus.REVIEWING)
+    proposal = make_call_proposal(call)
+    client.force_login(coordinating_staff)
+    response = client.post(
+        reverse("staff:call_appoint", args=[call.pk]), {"appoint-email": "nobody@example.jp"}
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'id="id_appoint-email"' in page and 'aria-invalid="true"' in page
+    assert 'href="#id_appoint-email"' in page  # the error summary links to it
+    assert "nobody@example.jp" in page  # what was typed stays
+    prefix = f"decide-{proposal.project_id}"
+    response = client.post(
+        reverse("staff:call_decide", args=[call.pk, proposal.project_id]),
+        {f"{prefix}-decision": "reject"},
+    )
+    page = response.content.decode()
+    assert f'href="#id_{prefix}-comment"' in page
+    assert "不採択の理由を入力してください" in page
+    proposal.project.refresh_from_db()
+    assert proposal.project.status == Project.Status.SUBMITTED
