@@ -100,10 +100,20 @@ def test_every_staff_page_has_no_axe_violation(
     assert page.locator(".error-summary").is_visible()
     assert_accessible("/staff/projects/new/ with errors")
 
-    # After a decision, with its message.
+    # A decision refused for want of its reason: the error beside the reason box, the
+    # summary at the top.
     page.goto(f"{base}/staff/projects/{desk_data['submitted'].pk}/")
     page.get_by_role("button", name="差し戻し", exact=True).click()
+    assert page.locator("#comment-return-error").is_visible()
+    assert page.locator(".error-summary").is_visible()
+    assert_accessible("project file with a refused comment")
+    # And an error message (the action no longer possible), with its word and role.
+    page.get_by_label("「差し戻し」: 差し戻しの理由").fill("資料の追加をお願いします。")
+    # Someone else took the proposal out of review meanwhile.
+    Project.objects.filter(pk=desk_data["submitted"].pk).update(status="returned")
+    page.get_by_role("button", name="差し戻し", exact=True).click()
     assert page.locator(".message-error").is_visible()
+    assert "エラー" in page.locator(".message-error").inner_text()
     assert_accessible("project file with an error message")
 
 
