@@ -144,12 +144,22 @@ def project_file(request, pk):
             "notices": project.transitions.filter(
                 action__in=(ProjectAction.CHANGE_NOTICE, ProjectAction.CANCEL)
             ),
-            "offers": lifecycle.offered(request.user, project, codes=DESK_ACTIONS),
+            **_grouped_offers(request, project),
             "can_edit": permissions.can_edit_project(request.user, project),
             "report_due_on": queues.report_due_on(project),
             **_evaluation_context(request, project),
         },
     )
+
+
+def _grouped_offers(request, project):
+    """The desk's actions, the decisions and steps apart from what cannot be undone."""
+    offers = lifecycle.offered(request.user, project, codes=DESK_ACTIONS)
+    return {
+        "offers": offers,
+        "decisions": [offer for offer in offers if not offer.action.confirm],
+        "irreversible": [offer for offer in offers if offer.action.confirm],
+    }
 
 
 def _evaluation_context(request, project):
