@@ -115,28 +115,44 @@ def error_title_prefix(context):
     return ""
 
 
-@register.simple_tag
-def filter_title(filterset, page=None):
-    """What narrows a list, for its title: 「(補助、令和7年度、「防災」、2ページ目)」."""
+def active_filters(filterset):
+    """The labels of what narrows a list: 「補助」「令和7年度」「「防災」」."""
     from django import forms as django_forms
     from django.utils.translation import gettext
 
     parts = []
     form = getattr(filterset, "form", None)
-    if form is not None and form.is_bound:
-        form.is_valid()
-        for name, value in getattr(form, "cleaned_data", {}).items():
-            if value in (None, "", [], ()) or name == "page":
-                continue
-            field = form.fields[name]
-            if isinstance(field, django_forms.ModelChoiceField):
-                parts.append(str(value))
-            elif isinstance(field, django_forms.ChoiceField):
-                labels = {str(key): label for key, label in field.choices}
-                values = value if isinstance(value, list | tuple) else [value]
-                parts.extend(str(labels.get(str(v), v)) for v in values)
-            else:
-                parts.append(gettext("「%(text)s」") % {"text": value})
+    if form is None or not form.is_bound:
+        return parts
+    form.is_valid()
+    for name, value in getattr(form, "cleaned_data", {}).items():
+        if value in (None, "", [], ()) or name == "page":
+            continue
+        field = form.fields[name]
+        if isinstance(field.widget, django_forms.HiddenInput):
+            continue
+        if isinstance(field, django_forms.ModelChoiceField):
+            parts.append(str(value))
+        elif isinstance(field, django_forms.ChoiceField):
+            labels = {str(key): label for key, label in field.choices}
+            values = value if isinstance(value, list | tuple) else [value]
+            parts.extend(str(labels.get(str(v), v)) for v in values)
+        else:
+            parts.append(gettext("「%(text)s」") % {"text": value})
+    return parts
+
+
+@register.simple_tag
+def active_filter_count(filterset):
+    return len(active_filters(filterset))
+
+
+@register.simple_tag
+def filter_title(filterset, page=None):
+    """What narrows a list, for its title: 「(補助、令和7年度、「防災」、2ページ目)」."""
+    from django.utils.translation import gettext
+
+    parts = active_filters(filterset)
     number = getattr(page, "number", None)
     if number and number > 1:
         parts.append(gettext("%(number)sページ目") % {"number": number})

@@ -76,3 +76,15 @@
   update();
   window.addEventListener("resize", update);
 })();
+
+// On a wide screen the filters of a list start open (on a phone they stay folded, so that the
+// first result is on the first screen).
+(function () {
+  "use strict";
+  if (!window.matchMedia || !window.matchMedia("(min-width: 48rem)").matches) {
+    return;
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("details.filter-disclosure"), function (details) {
+    details.open = true;
+  });
+})();

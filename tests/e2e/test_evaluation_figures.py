@@ -44,6 +44,9 @@ def test_evaluation_figures_in_the_browser(
     screenshot(f"evaluation-figures-{width}")
 
     # Filtered through the form: the 事業協力 of 令和7年度, where 相互理解 stands out too.
+    filters = page.locator("details.filter-disclosure")
+    if filters.get_attribute("open") is None:  # folded on a phone
+        filters.locator("summary").click()
     page.get_by_label("協働の形態", exact=True).select_option(label="事業協力")
     page.get_by_label("年度", exact=True).select_option(label="令和7年度")
     page.get_by_role("button", name="絞り込む").click()

@@ -1,0 +1,34 @@
+"""On a 360 px phone the filters of /projects/ fold into a disclosure that says how many are
+active, and the first result is on the first screen; on a wide screen they start open."""
+
+import pytest
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+PHONE = {"width": 360, "height": 740}
+
+
+def test_the_first_result_is_on_the_first_screen_of_a_phone(live_server, page, assert_accessible):
+    for number in range(3):
+        factories.make_project(title=f"防災の事業{number}", form="subsidy")
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}/projects/")
+    filters = page.locator("details.filter-disclosure")
+    assert filters.get_attribute("open") is None
+    first = page.locator(".card-grid .card").first
+    assert first.bounding_box()["y"] < PHONE["height"]
+    assert_accessible("/projects/ on a phone")
+    page.goto(f"{live_server.url}/projects/?form=subsidy&q=防災")
+    assert "2件を指定中" in filters.locator("summary").inner_text()
+    assert page.locator(".card-grid .card").first.bounding_box()["y"] < PHONE["height"]
+    filters.locator("summary").click()
+    assert page.get_by_label("協働の形態", exact=True).is_visible()
+
+
+def test_the_filters_start_open_on_a_wide_screen(live_server, page):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/projects/")
+    assert page.locator("details.filter-disclosure").get_attribute("open") is not None
+    assert page.get_by_label("協働の形態", exact=True).is_visible()
