@@ -12,7 +12,8 @@ import datetime
 import re
 import unicodedata
 
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 # (first Gregorian day written in the era, era name, 西暦 year of the era's first year);
@@ -75,6 +76,23 @@ def wareki_date(date):
         return seireki_date(date)
     name, year = era
     return f"{name}{_year_label(year)}年{date.month}月{date.day}日"
+
+
+WEEKDAYS = "月火水木金土日"
+
+
+def in_english():
+    """English pages write dates the English way rather than in 和暦."""
+    return (get_language() or "").startswith("en")
+
+
+def weekday_date(date):
+    """令和8年12月12日(土) in Japanese, Sat 12 December 2026 in English; 西暦 before every
+    era the portal knows. The weekday is the proleptic Gregorian one, as in the ISO date."""
+    date = local_date(date)
+    if in_english():
+        return dateformat.format(date, "D j F Y")
+    return f"{wareki_date(date)}({WEEKDAYS[date.weekday()]})"
 
 
 def has_era(date):
