@@ -100,9 +100,20 @@ def has_era(date):
 
 
 def wareki_month(date):
-    """平成29年10月"""
-    era, year = era_year(date)
-    return f"{era}{_year_label(year)}年{date.month}月"
+    """平成29年10月; 西暦 (1872年12月) before every era the portal knows."""
+    era = era_year(date)
+    if era is None:
+        return f"{date.year}年{date.month}月"
+    name, year = era
+    return f"{name}{_year_label(year)}年{date.month}月"
+
+
+def month_label(date):
+    """令和8年12月 in Japanese, December 2026 in English."""
+    date = local_date(date)
+    if in_english():
+        return dateformat.format(date, "F Y")
+    return wareki_month(date)
 
 
 def fiscal_year_of(date):

@@ -355,6 +355,8 @@ class Event(models.Model):
     longitude = models.DecimalField(
         _("経度"), max_digits=9, decimal_places=6, null=True, blank=True
     )
+    # As the organiser writes it (無料, 500円, 資料代200円); blank means not known.
+    fee = models.CharField(_("参加費"), max_length=100, blank=True)
 
     class Meta:
         ordering = ["starts_on", "start_time", "id"]
