@@ -7,6 +7,7 @@ import datetime
 from django.db.models import F
 from django.db.models.functions import Coalesce
 
+from portal.wareki import month_label
 from projects.models import Event, Project
 
 # This week's and this month's events on the top page: at most this many of each.
@@ -62,11 +63,20 @@ def this_week_and_month(today):
     events = upcoming(public_events(), today)
     monday, sunday = week_bounds(today)
     first, last = month_bounds(today)
-    week = list(between(events, today, sunday)[:TOP_PAGE_EVENTS])
-    month = list(
+    week = with_labels(between(events, today, sunday)[:TOP_PAGE_EVENTS])
+    month = with_labels(
         between(events, today, last).exclude(pk__in=[e.pk for e in week])[:TOP_PAGE_EVENTS]
     )
     return week, month
+
+
+def with_labels(events):
+    """The events as a list, each with the month it is listed under and its fee."""
+    events = list(events)
+    for event in events:
+        event.month = month_label(event.starts_on)
+        event.fee_label = event_fee(event)
+    return events
 
 
 def event_fee(event):

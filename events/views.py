@@ -12,7 +12,6 @@ from django.utils import timezone
 
 from portal.filtering import filter_results
 from portal.site import absolute_url
-from portal.wareki import month_label
 
 from . import selectors
 from .calendar import calendar_event, new_calendar
@@ -26,13 +25,15 @@ def event_list(request):
     events = filter_results(event_filter).distinct()
     events = selectors.past(events, today) if past else selectors.upcoming(events, today)
     page = Paginator(events, settings.PORTAL_PAGE_SIZE).get_page(request.GET.get("page"))
-    for event in page.object_list:
-        event.month = month_label(event.starts_on)
-        event.fee_label = selectors.event_fee(event)
     return render(
         request,
         "events/event_list.html",
-        {"filter": event_filter, "page": page, "events": page.object_list, "past": past},
+        {
+            "filter": event_filter,
+            "page": page,
+            "events": selectors.with_labels(page.object_list),
+            "past": past,
+        },
     )
 
 
