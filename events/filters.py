@@ -57,7 +57,6 @@ class EventFilter(django_filters.FilterSet):
     )
     month = MonthFilter(
         label=_("年月(例: 2026-12)"),
-        max_length=20,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     form = django_filters.ChoiceFilter(
