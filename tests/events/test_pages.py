@@ -183,3 +183,14 @@ def test_a_whole_day_event_file_starts_on_its_date(client):
     event = factories.make_event(factories.make_project(), starts_on=datetime.date(2026, 12, 12))
     calendar = Calendar.from_ical(client.get(f"/events/{event.pk}/calendar.ics").content)
     assert calendar.walk("VEVENT")[0].decoded("dtstart") == datetime.date(2026, 12, 12)
+
+
+def test_event_pages_stay_under_ten_queries(client, django_assert_max_num_queries):
+    project = factories.make_project(form="patronage")
+    events = [factories.make_event(project, starts_on=days(n + 1)) for n in range(8)]
+    with django_assert_max_num_queries(10):
+        client.get("/events/?field=community-development")
+    with django_assert_max_num_queries(10):
+        client.get(f"/events/{events[0].pk}/")
+    with django_assert_max_num_queries(10):
+        client.get("/")
