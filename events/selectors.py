@@ -61,7 +61,7 @@ def between(events, first, last):
 def this_week_and_month(today):
     """(this week's events, the rest of this month's) from today on, for the top page."""
     events = upcoming(public_events(), today)
-    monday, sunday = week_bounds(today)
+    _monday, sunday = week_bounds(today)
     first, last = month_bounds(today)
     week = with_labels(between(events, today, sunday)[:TOP_PAGE_EVENTS])
     month = with_labels(

@@ -24,7 +24,6 @@ from projects.models import Project
 from .datasets import public_events
 
 FEED_SIZE = 30
-__all__ = ["NewProjectsFeed", "calendar", "calendar_event"]
 
 
 class _XMLGenerator(SimplerXMLGenerator):
