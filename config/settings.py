@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "projects",
     "principles",
     "calls",
+    "events",
     "opendata",
     "accounts",
     "mypage",

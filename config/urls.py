@@ -17,6 +17,7 @@ urlpatterns = [
     path("projects/", include("projects.urls")),
     path("organizations/", include("organizations.urls")),
     path("calls/", include("calls.urls")),
+    path("events/", include("events.urls")),
     path("opendata/", include("opendata.urls")),
     path("feeds/projects.atom", NewProjectsFeed(), name="feed_projects"),
     path("calendar.ics", calendar, name="calendar"),

@@ -6,7 +6,6 @@ character that would end a line or a value.
 """
 
 import datetime
-import zoneinfo
 
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponse
@@ -14,20 +13,17 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.utils.xmlutils import SimplerXMLGenerator
-from icalendar import Calendar
-from icalendar import Event as CalendarEvent
 
 from city.profile import current as current_city
+from events.calendar import calendar_event, new_calendar
 from portal.filtering import filter_results
-from portal.site import absolute_url, site_domain
-from portal.wareki import add_days
+from portal.site import absolute_url
 from projects.filters import ProjectFilter
 from projects.models import Project
 
 from .datasets import public_events
 
 FEED_SIZE = 30
-TOKYO = zoneinfo.ZoneInfo("Asia/Tokyo")
 
 
 class _XMLGenerator(SimplerXMLGenerator):
@@ -111,44 +107,10 @@ class NewProjectsFeed(Feed):
         return [str(item.get_form_display()), *[field.name for field in item.fields.all()]]
 
 
-def calendar_event(event, stamp):
-    """One VEVENT: timed in Asia/Tokyo, or whole days (the end is the day after the last)."""
-    project = event.project
-    entry = CalendarEvent()
-    entry.add("uid", f"event-{event.pk}@{site_domain()}")
-    entry.add("dtstamp", stamp)
-    if event.start_time:
-        entry.add("dtstart", datetime.datetime.combine(event.starts_on, event.start_time, TOKYO))
-        if event.end_time:
-            last_day = event.ends_on or event.starts_on
-            entry.add("dtend", datetime.datetime.combine(last_day, event.end_time, TOKYO))
-    else:
-        last_day = event.ends_on or event.starts_on
-        entry.add("dtstart", event.starts_on)
-        day_after = add_days(last_day, 1)
-        if day_after > last_day:  # the last day of the calendar has no day after it
-            entry.add("dtend", day_after)
-    url = absolute_url(project.get_absolute_url())
-    entry.add("summary", event.title)
-    entry.add("description", f"{project.title}({project.get_form_display()})\n{url}")
-    entry.add("url", url)
-    location = " ".join(part for part in (event.place, event.address) if part)
-    if location:
-        entry.add("location", location)
-    if event.latitude is not None and event.longitude is not None:
-        entry.add("geo", (float(event.latitude), float(event.longitude)))
-    return entry
-
-
 def calendar(request):
     """iCalendar feed of the events of public projects."""
     city = current_city()
-    feed = Calendar()
-    feed.add("prodid", f"-//{city.name_en or city.slug}//Kyodo Portal//JA")
-    feed.add("version", "2.0")
-    feed.add("calscale", "GREGORIAN")
-    feed.add("x-wr-calname", f"{city.portal_name} イベント")
-    feed.add("x-wr-timezone", "Asia/Tokyo")
+    feed = new_calendar()
     stamp = timezone.now().astimezone(datetime.UTC)
     for event in public_events():
         feed.add_component(calendar_event(event, stamp))

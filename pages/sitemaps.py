@@ -2,6 +2,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from calls.models import Call, CallStatus
+from events.selectors import public_events
 from organizations.models import Organization
 from portal.site import site_domain, site_scheme
 from projects.models import Project
@@ -29,6 +30,7 @@ class StaticPagesSitemap(PortalSitemap):
             "principles:forms",
             "principles:figures",
             "calls:list",
+            "events:list",
             "opendata:index",
             "pages:accessibility",
         ]
@@ -72,9 +74,21 @@ class CallSitemap(PortalSitemap):
         return call.updated_at
 
 
+class EventSitemap(PortalSitemap):
+    changefreq = "weekly"
+    limit = 5000
+
+    def items(self):
+        return public_events().only("id", "project_id").order_by("id")
+
+    def location(self, event):
+        return reverse("events:detail", args=[event.pk])
+
+
 SITEMAPS = {
     "pages": StaticPagesSitemap,
     "projects": ProjectSitemap,
     "organizations": OrganizationSitemap,
     "calls": CallSitemap,
+    "events": EventSitemap,
 }

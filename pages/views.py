@@ -10,33 +10,28 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 
 from city.profile import current as current_city
+from events.selectors import this_week_and_month
 from portal.site import absolute_url
 from principles.models import Principle
 from projects.guide import forms_with_guide
-from projects.models import Event, Project
+from projects.models import Project
 
 logger = logging.getLogger(__name__)
 
 NEWEST_PROJECTS = 6
 # The day the accessibility policy was adopted (shown on /accessibility/).
 POLICY_ADOPTED_ON = datetime.date(2026, 11, 24)
-UPCOMING_EVENTS = 6
 
 
 def home(request):
-    today = timezone.localdate()
     public_projects = Project.objects.public()
-    events = (
-        Event.objects.filter(project__in=public_projects)
-        .filter(starts_on__gte=today)
-        .select_related("project")
-        .order_by("starts_on", "start_time", "id")[:UPCOMING_EVENTS]
-    )
+    week_events, month_events = this_week_and_month(timezone.localdate())
     context = {
         "principles": Principle.objects.all(),
         "forms": forms_with_guide(),
         "newest_projects": public_projects.with_card_data()[:NEWEST_PROJECTS],
-        "upcoming_events": events,
+        "week_events": week_events,
+        "month_events": month_events,
     }
     return render(request, "pages/home.html", context)
 

@@ -12,7 +12,8 @@ import datetime
 import re
 import unicodedata
 
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 # (first Gregorian day written in the era, era name, 西暦 year of the era's first year);
@@ -77,14 +78,42 @@ def wareki_date(date):
     return f"{name}{_year_label(year)}年{date.month}月{date.day}日"
 
 
+WEEKDAYS = "月火水木金土日"
+
+
+def in_english():
+    """English pages write dates the English way rather than in 和暦."""
+    return (get_language() or "").startswith("en")
+
+
+def weekday_date(date):
+    """令和8年12月12日(土) in Japanese, Sat 12 December 2026 in English; 西暦 before every
+    era the portal knows. The weekday is the proleptic Gregorian one, as in the ISO date."""
+    date = local_date(date)
+    if in_english():
+        return dateformat.format(date, "D j F Y")
+    return f"{wareki_date(date)}({WEEKDAYS[date.weekday()]})"
+
+
 def has_era(date):
     return era_year(local_date(date)) is not None
 
 
 def wareki_month(date):
-    """平成29年10月"""
-    era, year = era_year(date)
-    return f"{era}{_year_label(year)}年{date.month}月"
+    """平成29年10月; 西暦 (1872年12月) before every era the portal knows."""
+    era = era_year(date)
+    if era is None:
+        return f"{date.year}年{date.month}月"
+    name, year = era
+    return f"{name}{_year_label(year)}年{date.month}月"
+
+
+def month_label(date):
+    """令和8年12月 in Japanese, December 2026 in English."""
+    date = local_date(date)
+    if in_english():
+        return dateformat.format(date, "F Y")
+    return wareki_month(date)
 
 
 def fiscal_year_of(date):

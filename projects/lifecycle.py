@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from organizations.permissions import is_coordinating_staff, is_member
 from portal.lifecycle import SYSTEM, Action, Comment, Lifecycle, LifecycleError, Slot, Visibility
+from portal.wareki import wareki_date
 
 from .completeness import proposal_problems
 from .models import Form, Partner, Project, ProjectAction, Report, Status, Transition
@@ -131,6 +132,19 @@ def report_has_activities(step):
     return None
 
 
+def project_started(step):
+    """Results are reported, and a project completed, only once it has begun: its first day
+    (of its period or of its events) is today or earlier. A project with no date passes."""
+    today = timezone.localdate(step.now)
+    if step.obj.has_started(today):
+        return None
+    first, _last = step.obj.date_range()
+    return _(
+        "この協働事業は%(date)sに始まります。始まる前には実績報告の提出も完了もできません。"
+        "事業が始まってから行ってください(開始日が違う場合は、期間やイベントの日付を直してください)。"
+    ) % {"date": wareki_date(first)}
+
+
 def lead_organization_public(step):
     organization = step.obj.lead_organization
     if not organization.is_public:
@@ -233,7 +247,7 @@ ACTIONS = (
            when=(patronage_only,), comment=Comment.REQUIRED, comment_label=_("中止の理由"),
            audience=(CITY,), confirm=True),
     Action(A.SUBMIT_REPORT, sources=(Status.PUBLISHED,), actors=(LEAD, SYSTEM),
-           when=(report_editable,), requires=(report_has_activities,),
+           when=(report_editable,), requires=(project_started, report_has_activities),
            effects=(report_becomes(Report.Status.SUBMITTED),), audience=(CITY,)),
     Action(A.RETURN_REPORT, sources=(Status.PUBLISHED,), actors=(COORDINATOR, DEPARTMENT, SYSTEM),
            when=(report_submitted,), comment=Comment.REQUIRED,
@@ -241,7 +255,8 @@ ACTIONS = (
            effects=(report_becomes(Report.Status.RETURNED),), audience=(ORGANIZATION,)),
     Action(A.COMPLETE, sources=(Status.PUBLISHED,), target=Status.COMPLETED,
            actors=(COORDINATOR, DEPARTMENT, SYSTEM), when=(report_received,),
-           effects=(report_becomes(Report.Status.ACCEPTED),), audience=(EVALUATORS, CITY)),
+           requires=(project_started,), effects=(report_becomes(Report.Status.ACCEPTED),),
+           audience=(EVALUATORS, CITY)),
     # After completion: the mutual evaluation is published once every party has submitted.
     Action(A.EVALUATE, sources=(Status.COMPLETED,), target=Status.EVALUATED,
            actors=(COORDINATOR, SYSTEM), requires=(EVALUATIONS_COMPLETE,),

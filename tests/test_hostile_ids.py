@@ -83,6 +83,8 @@ PUBLIC_QUERIES = [
     "/projects/?page={n}",
     "/feeds/projects.atom?organization={n}",
     "/organizations/?field={n}&area={n}&page={n}",
+    "/events/?field={n}&area={n}&form={n}&page={n}",
+    "/events/?month={n}&when=past",
 ]
 STAFF_QUERIES = [
     "/staff/projects/?department={n}&area={n}&fiscal_year={n}&page={n}",

@@ -14,7 +14,7 @@ LAYERS = [
     ["organizations"],
     ["projects"],
     ["principles"],
-    ["calls", "participation", "search"],
+    ["calls", "events", "participation", "search"],
     ["notifications"],
     ["opendata", "staff", "mypage", "pages", "demo"],
     ["config"],

@@ -86,6 +86,11 @@ PUBLIC_PAGES = [
     "/opendata/projects.json",
     "/opendata/events.csv",
     "/sitemap.xml",
+    "/events/",
+    "/events/?when=past",
+    "/events/?month=2026-12",
+    "/events/{event}/",
+    "/events/{event}/calendar.ics",
 ]
 MEMBER_PAGES = ["/mypage/", "/projects/{public}/proposal/", "/projects/{submitted}/proposal/"]
 STAFF_PAGES = [
@@ -138,6 +143,7 @@ def test_every_page_showing_a_stored_date_answers(
 ):
     ids = _store(organization, *STORED[stored])
     ids["organization"] = organization.pk
+    ids["event"] = Event.objects.get(project_id=ids["public"]).pk
     for path in PUBLIC_PAGES:
         response = client.get(path.format(**ids))
         assert response.status_code == 200, path
@@ -165,6 +171,9 @@ def test_a_date_before_every_era_shows_in_seireki(client, organization):
     )
     body = client.get(f"/projects/{ids['public']}/").content.decode()
     assert '<time datetime="1868-01-01">1868年1月1日</time>' in body
+    event = Event.objects.get(project_id=ids["public"])
+    body = client.get(f"/events/{event.pk}/").content.decode()
+    assert '<time datetime="1868-01-01">1868年1月1日(水)</time>' in body
 
 
 def test_a_date_in_1900_shows_in_meiji_beside_seireki(client, organization):

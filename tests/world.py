@@ -115,7 +115,14 @@ def build_world(users):
     call_review = factories.make_call(status="reviewing")
     call_proposal = factories.make_call_proposal(call_review, lead_organization=organization)
     call_reviewer = factories.appoint(call_review, users["other_member"])
+    # Events: one of a public project, and one of a project that is not public.
+    event = factories.make_event(public, title="公開事業の説明会")
+    draft_event = factories.make_event(draft, title="下書き事業の説明会")
+    hidden_event = factories.make_event(hidden, title="非公開事業の説明会")
     return {
+        "event": event.pk,
+        "draft_event": draft_event.pk,
+        "hidden_event": hidden_event.pk,
         "call_draft": call_draft.pk,
         "call_open": call_open.pk,
         "call_draft_project": call_draft_proposal.project_id,

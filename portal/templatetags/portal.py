@@ -39,6 +39,24 @@ def jdate(value):
 
 
 @register.filter
+def jdate_weekday(value):
+    """A date with its day of the week: 令和8年12月12日(土) with 西暦 beside it (Sat 12
+    December 2026 in English), machine-readable; empty for no date."""
+    if not value:
+        return ""
+    value = wareki.local_date(value)
+    label = wareki.weekday_date(value)
+    if wareki.in_english() or not wareki.has_era(value):
+        return format_html('<time datetime="{}">{}</time>', value.isoformat(), label)
+    return format_html(
+        '<time datetime="{}">{}<span class="seireki">({})</span></time>',
+        value.isoformat(),
+        label,
+        wareki.seireki_date(value),
+    )
+
+
+@register.filter
 def fiscal_year(value):
     """令和7年度 for 2025 (西暦202年度 for a year no era covers)."""
     if value in (None, ""):

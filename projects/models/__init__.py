@@ -11,6 +11,7 @@ from .core import (  # noqa: F401
     Partner,
     PartnerConsent,
     PartnerQuerySet,
+    Progress,
     Project,
     ProjectAction,
     ProjectQuerySet,

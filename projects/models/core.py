@@ -70,6 +70,15 @@ class Status(models.TextChoices):
 
 PUBLIC_STATUSES = (Status.PUBLISHED, Status.COMPLETED, Status.EVALUATED)
 
+
+class Progress(models.TextChoices):
+    """Where a project stands by its dates, as public pages say it (not a lifecycle state)."""
+
+    UPCOMING = "upcoming", _("実施予定")
+    ONGOING = "ongoing", _("実施中")
+    DONE = "done", _("実施済み")
+
+
 # Dates and 年度 of projects and events lie within these bounds (the forms say so first).
 FIRST_DAY = datetime.date(2000, 1, 1)
 LAST_DAY = datetime.date(2100, 12, 31)
@@ -117,7 +126,7 @@ class ProjectQuerySet(models.QuerySet):
     def with_card_data(self):
         """What a project card shows, in a fixed number of queries."""
         return self.select_related("lead_organization", "area", "department").prefetch_related(
-            "fields"
+            "fields", "events"
         )
 
 
@@ -246,6 +255,33 @@ class Project(models.Model):
             and self.lead_organization.status == Organization.Status.APPROVED
         )
 
+    def date_range(self):
+        """(first day, last day) of the project: its period and its events together; either
+        is None when nothing gives it. Reads `events.all()`, so a prefetch serves it."""
+        events = list(self.events.all())
+        firsts = [d for d in (self.starts_on, *(e.starts_on for e in events)) if d]
+        lasts = [d for d in (self.ends_on, *((e.ends_on or e.starts_on) for e in events)) if d]
+        return (min(firsts, default=None), max(lasts, default=None))
+
+    def has_started(self, today):
+        """False only when the project has a first day and it is after `today`."""
+        first, _last = self.date_range()
+        return first is None or first <= today
+
+    def progress(self, today):
+        """実施予定 / 実施中 / 実施済み by the dates; a completed project (its results report
+        accepted) is 実施済み whatever its dates say. None when it has no dates at all."""
+        if self.status in (Status.COMPLETED, Status.EVALUATED):
+            return Progress.DONE
+        first, last = self.date_range()
+        if first is None and last is None:
+            return None
+        if first is not None and today < first:
+            return Progress.UPCOMING
+        if last is not None and last < today:
+            return Progress.DONE
+        return Progress.ONGOING
+
     def form_detail(self):
         """The form's own data (one-to-one row), or None if not entered."""
         attribute = FORM_DETAIL_ATTRIBUTES[self.form]
@@ -355,6 +391,8 @@ class Event(models.Model):
     longitude = models.DecimalField(
         _("経度"), max_digits=9, decimal_places=6, null=True, blank=True
     )
+    # As the organiser writes it (無料, 500円, 資料代200円); blank means not known.
+    fee = models.CharField(_("参加費"), max_length=100, blank=True)
 
     class Meta:
         ordering = ["starts_on", "start_time", "id"]

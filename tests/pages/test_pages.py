@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 def test_home_shows_principles_forms_newest_projects_and_upcoming_events(client):
     project = factories.make_project(title="スポーツカレッジ")
-    factories.make_event(project, title="スポーツカレッジ開講式")
+    factories.make_event(project, title="スポーツカレッジ開講式", starts_on=timezone.localdate())
     factories.make_event(
         project, title="去年の開講式", starts_on=timezone.localdate() - datetime.timedelta(days=400)
     )

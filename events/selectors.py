@@ -1,0 +1,89 @@
+"""What the event pages read. An event is public when its project is
+(`Project.objects.public()`, the one definition): every list, page, file and sitemap entry
+of an event starts from `public_events()`."""
+
+import datetime
+
+from django.db.models import F
+from django.db.models.functions import Coalesce
+
+from portal.wareki import month_label
+from projects.models import Event, Project
+
+# This week's and this month's events on the top page: at most this many of each.
+TOP_PAGE_EVENTS = 6
+
+
+def public_events():
+    return (
+        Event.objects.filter(project__in=Project.objects.public())
+        .select_related(
+            "project",
+            "project__lead_organization",
+            "project__area",
+            "project__patronage",
+        )
+        .annotate(last_day=Coalesce("ends_on", "starts_on"))
+    )
+
+
+def upcoming(events, today):
+    """Events not yet over (one running today included), soonest first."""
+    return events.filter(last_day__gte=today).order_by(
+        "starts_on", F("start_time").asc(nulls_first=True), "id"
+    )
+
+
+def past(events, today):
+    """Events that are over, the latest first."""
+    return events.filter(last_day__lt=today).order_by(
+        "-starts_on", F("start_time").desc(nulls_last=True), "-id"
+    )
+
+
+def week_bounds(today):
+    """Monday to Sunday of the week of `today`."""
+    monday = today - datetime.timedelta(days=today.weekday())
+    return monday, monday + datetime.timedelta(days=6)
+
+
+def month_bounds(today):
+    first = today.replace(day=1)
+    following = (first + datetime.timedelta(days=32)).replace(day=1)
+    return first, following - datetime.timedelta(days=1)
+
+
+def between(events, first, last):
+    """Events taking place on at least one day from `first` to `last`."""
+    return events.filter(starts_on__lte=last, last_day__gte=first)
+
+
+def this_week_and_month(today):
+    """(this week's events, the rest of this month's) from today on, for the top page."""
+    events = upcoming(public_events(), today)
+    _monday, sunday = week_bounds(today)
+    first, last = month_bounds(today)
+    week = with_labels(between(events, today, sunday)[:TOP_PAGE_EVENTS])
+    month = with_labels(
+        between(events, today, last).exclude(pk__in=[e.pk for e in week])[:TOP_PAGE_EVENTS]
+    )
+    return week, month
+
+
+def with_labels(events):
+    """The events as a list, each with the month it is listed under and its fee."""
+    events = list(events)
+    for event in events:
+        event.month = month_label(event.starts_on)
+        event.fee_label = event_fee(event)
+    return events
+
+
+def event_fee(event):
+    """The fee as the organiser wrote it: the event's own, else the 後援 application's."""
+    if event.fee:
+        return event.fee
+    if event.project.form == Project.Form.PATRONAGE:
+        detail = event.project.form_detail()
+        return detail.fee if detail else ""
+    return ""

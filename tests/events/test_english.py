@@ -1,0 +1,23 @@
+import datetime
+
+import pytest
+from django.conf import settings
+
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def test_event_pages_read_in_english(client):
+    event = factories.make_event(
+        factories.make_project(), title="Workshop", starts_on=datetime.date(2099, 12, 12)
+    )
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    listing = client.get("/events/").content.decode()
+    assert "1 upcoming event" in listing
+    assert "December 2099" in listing
+    assert "Sat 12 December 2099" in listing
+    assert "Past events" in listing
+    page = client.get(f"/events/{event.pk}/").content.decode()
+    assert "This event&#x27;s calendar file (.ics)" in page or "This event's calendar file" in page
+    assert "終わったイベント" not in listing
