@@ -14,6 +14,12 @@ NARROW_PHONE = {"width": 360, "height": 740}
 LECTURE = "市民大学ふじみ野 第17回講座「地域の防災を考える」"
 
 
+def _open_filters(page):
+    filters = page.locator("details.filter-disclosure")
+    if filters.get_attribute("open") is None:
+        filters.locator("summary").click()
+
+
 def _check(page, assert_accessible, what, size):
     assert_accessible(f"{what} ({size['width']}px)")
     if size == NARROW_PHONE:
@@ -36,7 +42,8 @@ def test_a_citizen_finds_an_event_and_its_calendar_file(
     _check(page, assert_accessible, "/events/", size)
     screenshot(f"events-{size['width']}")
 
-    # Filtered by month through the form.
+    # Filtered by month through the form (folded on a phone: its summary opens it).
+    _open_filters(page)
     page.get_by_label("年月(例: 2026-12)").fill("2027-01")
     page.get_by_role("button", name="絞り込む").click()
     page.wait_for_url(lambda url: "month=2027-01" in url)
@@ -45,6 +52,7 @@ def test_a_citizen_finds_an_event_and_its_calendar_file(
     assert page.get_by_role("link", name="スポーツカレッジ 修了式").count() == 0
 
     # An invalid month is explained, not a failure.
+    _open_filters(page)
     page.get_by_label("年月(例: 2026-12)").fill("2027-13")
     page.get_by_role("button", name="絞り込む").click()
     assert page.get_by_text("「2027-13」は年月として読めません。").is_visible()
