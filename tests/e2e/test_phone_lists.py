@@ -32,3 +32,28 @@ def test_the_filters_start_open_on_a_wide_screen(live_server, page):
     page.goto(f"{live_server.url}/projects/")
     assert page.locator("details.filter-disclosure").get_attribute("open") is not None
     assert page.get_by_label("協働の形態", exact=True).is_visible()
+
+
+@pytest.mark.parametrize("signed_in", [False, True], ids=["guest", "member"])
+def test_the_header_stays_small_on_a_phone(live_server, page, member, signed_in):
+    page.set_viewport_size(PHONE)
+    if signed_in:
+        page.goto(f"{live_server.url}/accounts/login/")
+        page.get_by_label("メールアドレス").fill(member.email)
+        page.get_by_label("パスワード").first.fill("test-password-123")
+        page.get_by_role("button", name="ログイン").click()
+        page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    page.goto(f"{live_server.url}/")
+    header = page.locator(".site-header").bounding_box()
+    assert header["height"] <= PHONE["height"] * 0.2, header
+    # The account links stay in sight; the main menu scrolls inside itself, not the page.
+    account = page.get_by_role("navigation", name="アカウント")
+    link = account.get_by_role("link", name="マイページ" if signed_in else "ログイン")
+    box = link.bounding_box()
+    assert 0 <= box["x"] and box["x"] + box["width"] <= PHONE["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    # Every menu item can be reached by keyboard: focusing it scrolls it into view.
+    last = page.get_by_role("navigation", name="メインメニュー").get_by_role("link").last
+    last.focus()
+    box = last.bounding_box()
+    assert box["x"] + box["width"] <= PHONE["width"] + 1
