@@ -66,7 +66,7 @@ class Table:
         return next((i for i, column in enumerate(self.columns) if column.link), 0)
 
     def html_rows(self):
-        """[(value, url, is_date, is_header)] per row, for the template."""
+        """[(value, url, is_date, is_header, header)] per row, for the template."""
         header = self.header_index
         for row in self.rows:
             yield [
@@ -75,6 +75,7 @@ class Table:
                     column.link(row) if column.link else None,
                     column.wareki,
                     position == header,
+                    column.header,
                 )
                 for position, column in enumerate(self.columns)
             ]

@@ -64,12 +64,25 @@
   if (!boxes.length) {
     return;
   }
+  var hintText = document.body.getAttribute("data-scroll-hint");
   function update() {
     Array.prototype.forEach.call(boxes, function (box) {
-      if (box.scrollWidth > box.clientWidth + 1) {
+      var scrolls = box.scrollWidth > box.clientWidth + 1;
+      var hint = box.previousElementSibling;
+      var hasHint = hint && hint.classList.contains("scroll-hint");
+      if (scrolls) {
         box.setAttribute("tabindex", "0");
+        if (!hasHint && hintText) {
+          hint = document.createElement("p");
+          hint.className = "scroll-hint";
+          hint.textContent = hintText;
+          box.parentNode.insertBefore(hint, box);
+        }
       } else {
         box.removeAttribute("tabindex");
+        if (hasHint) {
+          hint.remove();
+        }
       }
     });
   }

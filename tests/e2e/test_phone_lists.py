@@ -50,10 +50,61 @@ def test_the_header_stays_small_on_a_phone(live_server, page, member, signed_in)
     account = page.get_by_role("navigation", name="アカウント")
     link = account.get_by_role("link", name="マイページ" if signed_in else "ログイン")
     box = link.bounding_box()
-    assert 0 <= box["x"] and box["x"] + box["width"] <= PHONE["width"]
+    assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"]
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     # Every menu item can be reached by keyboard: focusing it scrolls it into view.
     last = page.get_by_role("navigation", name="メインメニュー").get_by_role("link").last
     last.focus()
     box = last.bounding_box()
     assert box["x"] + box["width"] <= PHONE["width"] + 1
+
+
+SQUEEZED = """() => Array.from(document.querySelectorAll('main td, main th')).filter(cell => {
+  const text = cell.innerText.trim();
+  if (text.length < 2 || cell.offsetParent === null) return false;
+  const head = cell.closest('thead');
+  if (head && head.getBoundingClientRect().width <= 1) return false;
+  const size = parseFloat(getComputedStyle(cell).fontSize);
+  const inner = cell.clientWidth - parseFloat(getComputedStyle(cell).paddingLeft)
+    - parseFloat(getComputedStyle(cell).paddingRight);
+  return inner < 2 * size;
+}).map(cell => cell.innerText.trim().slice(0, 30))"""
+
+
+def _sign_in(page, base, email):
+    page.goto(f"{base}/accounts/login/")
+    page.get_by_label("メールアドレス").fill(email)
+    page.get_by_label("パスワード").first.fill("test-password-123")
+    page.get_by_role("button", name="ログイン").click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
+def test_list_tables_become_cards_on_a_phone(
+    live_server, page, member, organization, coordinating_staff, assert_accessible
+):
+    for number in range(3):
+        factories.make_project(
+            lead_organization=organization, status="draft", title=f"下書きの提案{number}"
+        )
+    page.set_viewport_size(PHONE)
+    _sign_in(page, live_server.url, member.email)
+    page.goto(f"{live_server.url}/mypage/")
+    assert page.evaluate(SQUEEZED) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    # Each cell says which column it is.
+    cell = page.locator("table.table-stack td[data-label]").first
+    label = cell.get_attribute("data-label")
+    assert (
+        page.evaluate("c => getComputedStyle(c, '::before').content", cell.element_handle())
+        == f'"{label}: "'
+    )
+    # Still a table to assistive technology.
+    assert page.get_by_role("table", name="提案した協働事業の一覧").get_by_role("row").count() == 4
+    assert_accessible("/mypage/ on a phone")
+    page.context.clear_cookies()
+    _sign_in(page, live_server.url, coordinating_staff.email)
+    for path in ("/staff/", "/staff/projects/", "/staff/organizations/"):
+        page.goto(f"{live_server.url}{path}")
+        assert page.evaluate(SQUEEZED) == [], path
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
+        assert_accessible(f"{path} on a phone")

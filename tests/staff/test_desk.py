@@ -40,7 +40,7 @@ def test_submitted_proposals_wait_oldest_first_with_age_and_event_date(client, c
     table = next(t for t in response.context["tables"] if t.name == "submitted-proposals")
     assert [p.title for p in table.rows] == ["古い後援申請", "新しい提案"]
     first_row = list(table.html_rows())[0]
-    values = [value for value, _url, _is_date, _is_header in first_row]
+    values = [value for value, _url, _is_date, _is_header, _header in first_row]
     assert 9 in values
     assert datetime.date(2026, 12, 20) in values
     assert "令和8年12月20日" in response.content.decode()
