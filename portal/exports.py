@@ -15,6 +15,7 @@ import csv
 import datetime
 import decimal
 import io
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.http import HttpResponse
@@ -147,6 +148,15 @@ def csv_response(table):
     return response
 
 
+def _display_width(value):
+    """How wide a value shows in a spreadsheet column: a full-width character counts two."""
+    if value is None:
+        return 0
+    if isinstance(value, datetime.date):
+        return 10
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in str(value))
+
+
 def xlsx_response(table):
     workbook = Workbook()
     sheet = workbook.active
@@ -160,11 +170,12 @@ def xlsx_response(table):
         for cell in column_cells:
             if isinstance(cell.value, datetime.date):
                 cell.number_format = "yyyy-mm-dd"
-    for index, header in enumerate(table.export_headers(), start=1):
-        sheet.column_dimensions[sheet.cell(row=1, column=index).column_letter].width = max(
-            12, min(40, len(header) * 2 + 2)
-        )
+    for column_cells in sheet.iter_cols():
+        widest = max(_display_width(cell.value) for cell in column_cells)
+        letter = column_cells[0].column_letter
+        sheet.column_dimensions[letter].width = max(8, min(60, widest + 2))
     sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(

@@ -292,10 +292,20 @@ class FiscalYearSelect(forms.Select):
     """The 年度 around the current one, labelled 令和N年度(西暦), and the chosen one even
     when it lies further away. Built when drawn, so that April brings the new year."""
 
-    def __init__(self, attrs=None, *, min_year=MIN_YEAR, max_year=MAX_YEAR, before=10, after=2):
+    def __init__(
+        self,
+        attrs=None,
+        *,
+        min_year=MIN_YEAR,
+        max_year=MAX_YEAR,
+        before=10,
+        after=2,
+        empty_label=None,
+    ):
         super().__init__(attrs)
         self.min_year, self.max_year = min_year, max_year
         self.before, self.after = before, after
+        self.empty_label = empty_label  # a first choice for "any 年度" (a filter)
 
     def get_context(self, name, value, attrs):
         current = wareki.current_fiscal_year()
@@ -308,6 +318,8 @@ class FiscalYearSelect(forms.Select):
         if isinstance(value, int) and self.min_year <= value <= self.max_year:
             years.add(value)
         self.choices = [(year, fiscal_year_choice_label(year)) for year in sorted(years)]
+        if self.empty_label is not None:
+            self.choices.insert(0, ("", self.empty_label))
         return super().get_context(name, value, attrs)
 
 

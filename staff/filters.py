@@ -3,7 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from organizations.models import Area, Department, Organization
-from portal.filtering import keyword_filter
+from portal.filtering import FiscalYearFilter, keyword_filter
 from projects.models import Form, Project, Status
 
 
@@ -20,7 +20,7 @@ class StaffProjectFilter(django_filters.FilterSet):
     form = django_filters.ChoiceFilter(
         label=_("協働の形態"), choices=Form.choices, empty_label=_("すべて")
     )
-    fiscal_year = django_filters.NumberFilter(label=_("年度(西暦)"), min_value=1989)
+    fiscal_year = FiscalYearFilter(label=_("年度"))
     department = django_filters.ModelChoiceFilter(
         label=_("担当課"), queryset=Department.objects.all(), empty_label=_("すべて")
     )
@@ -62,3 +62,16 @@ class StaffOrganizationFilter(django_filters.FilterSet):
         fields = ["q", "status", "kind"]
 
     filter_keyword = staticmethod(keyword_filter(["name", "name_kana", "representative_name"]))
+
+
+class FigureFilter(django_filters.FilterSet):
+    """What the desk's figures count: every project, or those of a 年度 and a state."""
+
+    fiscal_year = FiscalYearFilter(label=_("年度"))
+    status = django_filters.ChoiceFilter(
+        label=_("状態"), choices=Status.choices, empty_label=_("すべて")
+    )
+
+    class Meta:
+        model = Project
+        fields = ["fiscal_year", "status"]

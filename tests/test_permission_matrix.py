@@ -296,6 +296,8 @@ MATRIX = [
     ("GET", "/staff/figures/", DESK),
     ("GET", "/staff/figures/form.csv", DESK),
     ("GET", "/staff/figures/area.xlsx", DESK),
+    ("GET", "/staff/figures/?fiscal_year=2025&status=published", DESK),
+    ("GET", "/staff/figures/amounts.csv?fiscal_year=R7", DESK),
     ("GET", "/staff/evaluations/", DESK),
     ("GET", "/staff/evaluations/?form=subsidy", DESK),
     ("GET", "/staff/evaluations/summary.csv", DESK),

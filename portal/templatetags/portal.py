@@ -5,7 +5,7 @@ from django import template
 from django.utils.html import format_html
 
 from portal import wareki
-from portal.forms import ErrorSummary
+from portal.forms import ErrorSummary, FiscalYearField
 from portal.forms import error_summary as build_error_summary
 
 register = template.Library()
@@ -149,7 +149,9 @@ def active_filters(filterset):
         field = form.fields[name]
         if isinstance(field.widget, django_forms.HiddenInput):
             continue
-        if isinstance(field, django_forms.ModelChoiceField):
+        if isinstance(field, FiscalYearField):
+            parts.append(str(wareki.fiscal_year_label(value)))
+        elif isinstance(field, django_forms.ModelChoiceField):
             parts.append(str(value))
         elif isinstance(field, django_forms.ChoiceField):
             labels = {str(key): label for key, label in field.choices}

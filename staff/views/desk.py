@@ -10,10 +10,12 @@ from django.views.decorators.http import require_POST
 from notifications import services as notification_services
 from notifications.models import NotificationFailure
 from portal.exports import export_response
+from portal.filtering import filter_results
 from projects.models import Project
 
 from .. import figures as figure_data
 from .. import permissions, queues
+from ..filters import FigureFilter
 from ..permissions import COORDINATING_ONLY
 from .common import desk_required
 
@@ -74,16 +76,36 @@ def notification_resolve(request, pk):
 
 @desk_required
 def figures(request):
-    projects = permissions.desk_projects(request.user, Project.objects.all())
-    charts = figure_data.all_charts(projects)
-    return render(request, "staff/figures.html", {"charts": charts})
+    figure_filter, projects = _figure_projects(request)
+    return render(
+        request,
+        "staff/figures.html",
+        {
+            "filter": figure_filter,
+            "charts": figure_data.all_charts(projects),
+            "amounts": figure_data.amounts(projects),
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+def _figure_projects(request):
+    """The projects the figures count: the person's desk projects, of the 年度 and state
+    chosen (an invalid choice counts nothing, and the form says why)."""
+    figure_filter = FigureFilter(
+        request.GET or None,
+        queryset=permissions.desk_projects(request.user, Project.objects.all()),
+    )
+    return figure_filter, filter_results(figure_filter)
 
 
 @desk_required
 def figures_export(request, dimension, fmt):
     if fmt not in ("csv", "xlsx"):
         raise Http404
-    projects = permissions.desk_projects(request.user, Project.objects.all())
+    _filter, projects = _figure_projects(request)
+    if dimension == "amounts":
+        return export_response(figure_data.amounts(projects), fmt)
     chart = figure_data.chart(projects, dimension)
     if chart is None:
         raise Http404

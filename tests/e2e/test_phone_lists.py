@@ -108,3 +108,27 @@ def test_list_tables_become_cards_on_a_phone(
         assert page.evaluate(SQUEEZED) == [], path
         assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], path
         assert_accessible(f"{path} on a phone")
+
+
+def test_chart_labels_read_whole_at_360_px(
+    live_server, page, coordinating_staff, organization, assert_accessible
+):
+    factories.make_project(lead_organization=organization, form="subsidy")
+    page.set_viewport_size(PHONE)
+    _sign_in(page, live_server.url, coordinating_staff.email)
+    page.goto(f"{live_server.url}/staff/figures/")
+    sizes = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.chart-bars svg')).map(svg => {
+          const box = svg.getBoundingClientRect();
+          return Array.from(svg.querySelectorAll('text')).map(t => {
+            const r = t.getBoundingClientRect();
+            return {height: r.height, overflow: r.right - box.right, text: t.textContent};
+          });
+        }).flat()"""
+    )
+    assert sizes
+    assert all(item["height"] >= 12 for item in sizes), min(sizes, key=lambda i: i["height"])
+    assert all(item["overflow"] <= 1 for item in sizes), max(sizes, key=lambda i: i["overflow"])
+    assert not any(item["text"].endswith("…") for item in sizes)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert_accessible("/staff/figures/ on a phone")

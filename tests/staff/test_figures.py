@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from staff import figures
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -41,8 +42,9 @@ def test_longest_bar_fills_the_chart(client, coordinating_staff, organization):
     client.force_login(coordinating_staff)
     chart = next(c for c in client.get("/staff/figures/").context["charts"] if c.code == "form")
     widths = {bar.label: bar.width for bar in chart.bars}
-    assert widths["補助"] == 360
-    assert widths["後援"] == 180
+    longest = figures.CHART_WIDTH - figures.COUNT_SPACE
+    assert widths["補助"] == longest
+    assert widths["後援"] == longest // 2
     assert widths["委託"] == 0
 
 
@@ -63,3 +65,87 @@ def test_department_staff_figures_count_their_projects(client, department_staff,
     client.force_login(department_staff)
     chart = next(c for c in client.get("/staff/figures/").context["charts"] if c.code == "form")
     assert chart.total == 1
+
+
+def test_labels_wrap_instead_of_being_cut(client, coordinating_staff, organization):
+    client.force_login(coordinating_staff)
+    chart = next(c for c in client.get("/staff/figures/").context["charts"] if c.code == "field")
+    longest = max(chart.bars, key=lambda bar: len(bar.label))
+    assert len(longest.lines) > 1
+    assert "".join(longest.lines) == longest.label
+    body = client.get("/staff/figures/").content.decode()
+    assert "…</text>" not in body
+    # Every line fits the chart's width at the size of its text.
+    for bar in chart.bars:
+        for line in bar.lines:
+            assert (
+                sum(figures._display_width(c) for c in line) * figures.FONT_SIZE / 2 <= chart.width
+            )
+
+
+def test_figures_are_filtered_by_year_and_state(client, coordinating_staff, organization):
+    factories.make_project(lead_organization=organization, form="subsidy", fiscal_year=2025)
+    factories.make_project(lead_organization=organization, form="subsidy", fiscal_year=2026)
+    factories.make_project(
+        lead_organization=organization, form="subsidy", fiscal_year=2026, status="draft"
+    )
+    client.force_login(coordinating_staff)
+
+    def subsidy_count(query):
+        charts = client.get(f"/staff/figures/{query}").context["charts"]
+        form = next(c for c in charts if c.code == "form")
+        return next(bar.count for bar in form.bars if bar.label == "補助")
+
+    assert subsidy_count("") == 3
+    assert subsidy_count("?fiscal_year=2026") == 2
+    assert subsidy_count("?fiscal_year=R8&status=published") == 1
+    page = client.get("/staff/figures/?fiscal_year=2026").content.decode()
+    assert "令和8年度" in re.search(r"<title>(.*?)</title>", page).group(1)
+    text = client.get("/staff/figures/form.csv?fiscal_year=2025").content.decode("utf-8-sig")
+    assert "補助,1" in text
+
+
+def test_the_totals_of_amounts_by_form_and_year(client, coordinating_staff, organization):
+    from projects.models import SubsidyDetail
+
+    for requested, granted in ((300000, 250000), (200000, None)):
+        project = factories.make_project(
+            lead_organization=organization, form="subsidy", fiscal_year=2026, budget=500000
+        )
+        SubsidyDetail.objects.create(
+            project=project, requested_amount=requested, granted_amount=granted
+        )
+    factories.make_project(
+        lead_organization=organization, form="cohosting", fiscal_year=2026, budget=80000
+    )
+    client.force_login(coordinating_staff)
+    table = client.get("/staff/figures/").context["amounts"]
+    rows = {(row.form, row.fiscal_year): row for row in table.rows}
+    subsidy = rows[("補助", 2026)]
+    assert (subsidy.count, subsidy.budget, subsidy.requested, subsidy.granted) == (
+        2,
+        1000000,
+        500000,
+        250000,
+    )
+    assert rows[("共催", 2026)].budget == 80000
+    text = client.get("/staff/figures/amounts.csv").content.decode("utf-8-sig")
+    assert (
+        text.splitlines()[0]
+        == "協働の形態,年度,件数,事業費の合計(円),申請額の合計(円),交付決定額の合計(円)"
+    )
+    assert "補助,令和8年度,2,1000000,500000,250000" in text
+
+
+def test_xlsx_exports_fit_their_columns_and_filter(client, coordinating_staff, organization):
+    import io
+
+    from openpyxl import load_workbook
+
+    factories.make_project(lead_organization=organization, form="subsidy", budget=123456789)
+    client.force_login(coordinating_staff)
+    sheet = load_workbook(io.BytesIO(client.get("/staff/figures/field.xlsx").content)).active
+    assert sheet.auto_filter.ref == sheet.dimensions
+    longest = max(len(str(cell.value or "")) for cell in sheet["A"])
+    # A full-width character is two units wide.
+    assert sheet.column_dimensions["A"].width >= min(60, longest * 2)
