@@ -20,15 +20,16 @@ PASSWORD = "test-password-123"
 # Measured ceilings. The 後援 draft took 39 + 77 before the list of activity fields folded
 # into one stop and the times became one box each; the project list's filters gained their
 # disclosure's summary (one stop, so that on a phone the first result is on the first screen);
-# the staff file puts its content first, with a link at the top to the decisions.
+# the staff file puts its content first, with a link at the top to the decisions; the main
+# menu gained イベント (one stop before everything below the header).
 CEILINGS = {
-    "projects: to the filters": 9,
+    "projects: to the filters": 10,
     "projects: to the form filter": 2,
     "projects: filter to its button": 5,
-    "projects: button to the first result": 18,
-    "patronage: top to the start date": 20,
+    "projects: results page to the first result": 19,
+    "patronage: top to the start date": 21,
     "patronage: start date to save": 71,
-    "staff: top to the decisions": 20,
+    "staff: top to the decisions": 21,
     "staff: top to return": 4,
     "staff: reason to return": 1,
 }
@@ -90,7 +91,7 @@ def test_a_citizen_filters_and_opens_a_project_by_keyboard(live_server, page):
             and (e["href"] or "").startswith("/projects/")
             and e["href"].rstrip("/").split("/")[-1].isdigit()
         ),
-        "projects: button to the first result",
+        "projects: results page to the first result",
     )
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: url.rstrip("/").split("/")[-1].isdigit())
