@@ -67,7 +67,7 @@ SQUEEZED = """() => Array.from(document.querySelectorAll('main td, main th')).fi
   const size = parseFloat(getComputedStyle(cell).fontSize);
   const inner = cell.clientWidth - parseFloat(getComputedStyle(cell).paddingLeft)
     - parseFloat(getComputedStyle(cell).paddingRight);
-  return inner < 2 * size;
+  return inner < 1.5 * size;  // narrower than two characters: one a line
 }).map(cell => cell.innerText.trim().slice(0, 30))"""
 
 
