@@ -114,7 +114,7 @@ def proposal_problems(project, today=None):
         problems.append(
             Problem("files", "image_alt", _("メイン画像の説明(代替テキスト)を入力してください。"))
         )
-    kinds_present = set(project.attachments.values_list("kind", flat=True))
+    kinds_present = set(project.attachments.current().values_list("kind", flat=True))
     for kind in REQUIRED_ATTACHMENT_KINDS.get(project.form, ()):
         if kind not in kinds_present:
             problems.append(

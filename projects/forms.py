@@ -465,7 +465,7 @@ class FilesForm(PortalFormMixin, forms.Form):
             ) % {"size": filesizeformat(image_max_bytes)}
         self.kinds = attachment_kinds_for(form_code)
         attached = (
-            set(project.attachments.values_list("kind", flat=True))
+            set(project.attachments.current().values_list("kind", flat=True))
             if project is not None and project.pk
             else set()
         )
@@ -484,7 +484,7 @@ class FilesForm(PortalFormMixin, forms.Form):
             self.fields[f"file_{kind.value}"] = field
         self.prepare_fields()
         if project is not None and project.pk:
-            self.fields["remove_attachments"].queryset = project.attachments.all()
+            self.fields["remove_attachments"].queryset = project.attachments.current()
             self.fields["image_alt"].initial = project.image_alt
         self.fields["remove_attachments"].label_from_instance = lambda attachment: (
             f"{attachment.get_kind_display()}: {attachment.original_name}"

@@ -5,6 +5,7 @@ changed through the lifecycle. Views validate with forms and call these."""
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal import once, uploads
@@ -131,6 +132,10 @@ def _files_save(form, project, actor):
         )
         attachment.file.save("upload", upload, save=False)
         attachment.save()
+        if kind != Attachment.Kind.OTHER:  # a new version of the document
+            project.attachments.current().filter(kind=kind).exclude(pk=attachment.pk).update(
+                replaced_at=timezone.now(), replaced_by=attachment
+            )
     return obsolete
 
 

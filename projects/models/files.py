@@ -74,8 +74,18 @@ def attachment_kinds_for(form):
     return (*ATTACHMENT_KINDS_BY_FORM.get(form, ()), AttachmentKind.OTHER)
 
 
+class AttachmentQuerySet(models.QuerySet):
+    def current(self):
+        """The documents in force: a new version of a document replaces the one before."""
+        return self.filter(replaced_at__isnull=True)
+
+
 class Attachment(models.Model):
-    """A document of a proposal. Checked by content on upload (portal.uploads)."""
+    """A document of a proposal. Checked by content on upload (portal.uploads).
+
+    Uploading a document of a kind the proposal already has (会則, 収支予算書, …; not その他)
+    replaces it: the earlier one stays, marked with when it was replaced and by which, and
+    is listed as an earlier version."""
 
     Kind = AttachmentKind
 
@@ -96,6 +106,17 @@ class Attachment(models.Model):
         blank=True,
     )
     uploaded_at = models.DateTimeField(_("登録日時"), auto_now_add=True)
+    replaced_at = models.DateTimeField(_("差し替え日時"), null=True, blank=True)
+    replaced_by = models.ForeignKey(
+        "self",
+        verbose_name=_("差し替えた版"),
+        on_delete=models.SET_NULL,
+        related_name="earlier_versions",
+        null=True,
+        blank=True,
+    )
+
+    objects = AttachmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["kind", "uploaded_at", "id"]

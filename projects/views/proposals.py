@@ -397,7 +397,7 @@ def proposal_detail(request, pk):
             "detail": project.form_detail(),
             "partners": project.partners.select_related("organization"),
             "events": project.events.all(),
-            "attachments": project.attachments.all(),
+            "attachments": project.attachments.current().prefetch_related("earlier_versions"),
             "section_details": sections.render_details(project, request),
             "history": history_items(
                 project.transitions.all(), lifecycle=lifecycle.PROJECT_LIFECYCLE, audience=PARTIES

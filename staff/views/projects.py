@@ -136,7 +136,7 @@ def project_file(request, pk):
             "detail": project.form_detail(),
             "partners": list(project.partners.all()),
             "report": report,
-            "attachments": list(project.attachments.all()),
+            "attachments": list(project.attachments.current().prefetch_related("earlier_versions")),
             "section_details": sections.render_details(project, request),
             "history": history_items(
                 project.transitions.all(), lifecycle=lifecycle.PROJECT_LIFECYCLE, audience=STAFF
