@@ -4,11 +4,13 @@ of an event starts from `public_events()`."""
 
 import datetime
 
-from django.db.models import F
+from django.db.models import F, Sum
 from django.db.models.functions import Coalesce
 
 from portal.wareki import month_label
 from projects.models import Event, Project
+
+from .models import ApplicationStatus, Signup
 
 # This week's and this month's events on the top page: at most this many of each.
 TOP_PAGE_EVENTS = 6
@@ -87,3 +89,33 @@ def event_fee(event):
         detail = event.project.form_detail()
         return detail.fee if detail else ""
     return ""
+
+
+# --- Sign-ups: what the event page says about places, and the applicants' list -----------
+
+
+def signup_of(event):
+    """The event's sign-up settings, or None when it takes no sign-ups."""
+    return Signup.objects.filter(event=event).first()
+
+
+def places_left(event, signup):
+    """Places not yet taken (never below zero)."""
+    return max(signup.capacity - places_taken(event), 0)
+
+
+def applications_of(event):
+    """Every application of the event, in the order they came (for the organiser's list)."""
+    return event.applications.select_related("user").order_by("created_at", "id")
+
+
+def waiting_count(event):
+    return event.applications.filter(status=ApplicationStatus.WAITING).count()
+
+
+def places_taken(event):
+    """People holding a place: the accepted applications (each counts its party)."""
+    total = event.applications.filter(status=ApplicationStatus.ACCEPTED).aggregate(
+        people=Sum("party_size")
+    )["people"]
+    return total or 0
