@@ -252,3 +252,13 @@ def test_staff_project_file_links_to_the_applicants(client, coordinating_staff, 
     client.force_login(coordinating_staff)
     page = client.get(f"/staff/projects/{event.project_id}/").content.decode()
     assert f"/events/{event.pk}/applications/" in page
+
+
+def test_event_page_with_signup_stays_under_ten_queries(
+    client, event, django_assert_max_num_queries
+):
+    factories.make_signup(event, asks_phone=True, asks_party_size=True)
+    for n in range(3):
+        factories.make_application(event, email=f"p{n}@example.net")
+    with django_assert_max_num_queries(9):
+        assert client.get(f"/events/{event.pk}/").status_code == 200
