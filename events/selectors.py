@@ -6,6 +6,7 @@ import datetime
 
 from django.db.models import F, Sum
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from portal.wareki import month_label
 from projects.models import Event, Project
@@ -72,12 +73,22 @@ def this_week_and_month(today):
     return week, month
 
 
-def with_labels(events):
-    """The events as a list, each with the month it is listed under and its fee."""
+def with_labels(events, today=None):
+    """The events as a list, each with the month it is listed under, its fee and whether it
+    takes sign-ups now (one query for all of them)."""
     events = list(events)
+    today = today or timezone.localdate()
+    signups = {
+        signup.event_id: signup
+        for signup in Signup.objects.filter(event__in=[e.pk for e in events], is_open=True)
+    }
     for event in events:
         event.month = month_label(event.starts_on)
         event.fee_label = event_fee(event)
+        signup = signups.get(event.pk)
+        if signup is not None:
+            signup.event = event  # already here: asking it costs no query
+        event.takes_signups = signup is not None and signup.is_accepting(today)
     return events
 
 

@@ -262,3 +262,15 @@ def test_event_page_with_signup_stays_under_ten_queries(
         factories.make_application(event, email=f"p{n}@example.net")
     with django_assert_max_num_queries(9):
         assert client.get(f"/events/{event.pk}/").status_code == 200
+
+
+def test_lists_say_which_events_take_signups(client, event, organization):
+    other = factories.make_event(event.project, title="申込のない見学会")
+    factories.make_signup(event)
+    closed = factories.make_event(event.project, title="受付を止めた講座")
+    factories.make_signup(closed, is_open=False)
+    page = client.get("/events/").content.decode()
+    assert page.count("申込受付中") == 1
+    item = page.split(event.title)[1].split("</li>")[0]
+    assert "申込受付中" in item
+    assert other.title in page
