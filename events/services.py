@@ -35,6 +35,7 @@ class Mail:
     PROMOTED = "promoted"  # from the waiting list to a place
     CANCELLED = "cancelled"
     REMINDER = "reminder"  # the day before
+    AGAIN = "again"  # signed up again with an address already signed up: their own link
 
 
 def subscribe(listener):
@@ -96,10 +97,20 @@ def application_create(*, event, form, user=None):
         if signup is None or not signup.is_accepting(today):
             raise SignupError(_("このイベントは現在、参加申込を受け付けていません。"))
         party_size = (data.get("party_size") or 1) if signup.asks_party_size else 1
+        email = user.email if user else data["email"]
+        earlier = _live_application(locked, email)
+        if earlier is not None:
+            if user is not None:
+                raise SignupError(_("このイベントにはすでに申し込んでいます。"))
+            # The page says what it says to anyone (whether an address signed up is nobody
+            # else's business); the address's owner gets their own link again.
+            once.remember(claimed, f"/events/{event.pk}/")
+            _tell(Mail.AGAIN, earlier)
+            return Application(event=locked, email=email, status=ApplicationStatus.PENDING)
         application = Application(
             event=locked,
             name=data["name"],
-            email=user.email if user else data["email"],
+            email=email,
             phone=data.get("phone", "") if signup.asks_phone else "",
             party_size=party_size,
             accessibility_needs=(
@@ -123,6 +134,16 @@ def application_create(*, event, form, user=None):
     kind = Mail.CONFIRM if user is None else _mail_for(application.status)
     _tell(kind, application)
     return application
+
+
+def _live_application(event, email):
+    """The application of this address still pending, accepted or waiting, if any."""
+    live = (ApplicationStatus.PENDING, ApplicationStatus.ACCEPTED, ApplicationStatus.WAITING)
+    return (
+        Application.objects.filter(event=event, email__iexact=email, status__in=live)
+        .order_by("id")
+        .first()
+    )
 
 
 def application_record(*, event, name, email, party_size=1, phone="", accessibility_needs=""):

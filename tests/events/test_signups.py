@@ -274,3 +274,27 @@ def test_lists_say_which_events_take_signups(client, event, organization):
     item = page.split(event.title)[1].split("</li>")[0]
     assert "申込受付中" in item
     assert other.title in page
+
+
+def test_signing_up_again_with_the_same_address_makes_no_second_application(
+    client, event, django_capture_on_commit_callbacks
+):
+    factories.make_signup(event)
+    earlier = factories.make_application(event, email="hanako@example.net")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = apply(client, event, email="Hanako@example.net")
+    assert response.status_code == 302
+    assert Application.objects.count() == 1
+    # The page says what it says to anyone; the address's owner gets their own link again.
+    assert "確認のメールを送りました" in client.get(response["Location"]).content.decode()
+    assert [m.to for m in mail.outbox] == [["hanako@example.net"]]
+    assert f"/events/signup/{earlier.cancel_token}/" in mail.outbox[0].body
+
+
+def test_signed_in_person_is_told_they_signed_up_already(client, citizen, event):
+    factories.make_signup(event)
+    factories.make_application(event, email=citizen.email, user=citizen)
+    client.force_login(citizen)
+    response = apply(client, event)
+    assert "すでに申し込んでいます" in response.content.decode()
+    assert Application.objects.count() == 1
