@@ -80,7 +80,9 @@ def test_cancellation_link_works_once(client, event, django_capture_on_commit_ca
     factories.make_signup(event, capacity=5)
     application = factories.make_application(event)
     page = f"/events/signup/{application.cancel_token}/"
-    assert "申込 太郎" in client.get(page).content.decode()
+    own = client.get(page)
+    assert "申込 太郎" in own.content.decode()
+    assert '<meta name="robots" content="noindex">' in own.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(page).status_code == 302
     application.refresh_from_db()
