@@ -65,3 +65,32 @@ def test_concurrent_signups_without_waiting_list_refuse_the_rest(organization):
     accepted = Application.objects.filter(event=event, status=ApplicationStatus.ACCEPTED)
     assert accepted.count() == CAPACITY
     assert Application.objects.filter(event=event).count() == CAPACITY
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_concurrent_confirmations_accept_exactly_the_capacity(organization):
+    event = factories.make_event(factories.make_project(lead_organization=organization))
+    factories.make_signup(event, capacity=CAPACITY, keeps_waiting_list=True)
+    pending = [
+        factories.make_application(event, status="pending", email=f"p{n}@example.jp")
+        for n in range(PEOPLE)
+    ]
+    barrier = threading.Barrier(PEOPLE)
+    answers = []
+
+    def confirm(token):
+        try:
+            barrier.wait(timeout=10)
+            answers.append(Client().post(f"/events/signup/confirm/{token}/").status_code)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=confirm, args=(a.confirm_token,)) for a in pending]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert answers == [302] * PEOPLE
+    statuses = list(Application.objects.filter(event=event).values_list("status", flat=True))
+    assert statuses.count(ApplicationStatus.ACCEPTED) == CAPACITY
+    assert statuses.count(ApplicationStatus.WAITING) == PEOPLE - CAPACITY
