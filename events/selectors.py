@@ -8,7 +8,7 @@ from django.db.models import F, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from portal.wareki import month_label
+from portal.wareki import month_label, weekday_date
 from projects.models import Event, Project
 
 from .models import ApplicationStatus, Signup
@@ -130,3 +130,15 @@ def places_taken(event):
         people=Sum("party_size")
     )["people"]
     return total or 0
+
+
+def when_text(event):
+    """The event's days and times as plain text, for mails: 令和8年12月12日(土) 13:30〜15:00."""
+    text = weekday_date(event.starts_on)
+    if event.ends_on and event.ends_on != event.starts_on:
+        text += f" – {weekday_date(event.ends_on)}"
+    if event.start_time:
+        text += f" {event.start_time.hour}:{event.start_time:%M}"
+        if event.end_time:
+            text += f"〜{event.end_time.hour}:{event.end_time:%M}"
+    return text

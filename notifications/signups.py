@@ -4,6 +4,7 @@ to the applicant's address only, with their own single-use links."""
 from django.urls import reverse
 
 from events.models import Application
+from events.selectors import when_text
 from portal.site import absolute_url
 
 from .services import send
@@ -21,6 +22,7 @@ def send_application_mail(kind, application_id):
     context = {
         "application": application,
         "event": event,
+        "when": when_text(event),
         "event_url": absolute_url(reverse("events:detail", args=[event.pk])),
         "confirm_url": "",
         "page_url": "",

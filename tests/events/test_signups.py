@@ -48,6 +48,7 @@ def test_anonymous_signup_is_pending_and_holds_no_place(
     assert application.status == ApplicationStatus.PENDING
     assert [m.to for m in mail.outbox] == [["hanako@example.net"]]
     assert "/events/signup/confirm/" in mail.outbox[0].body
+    assert "<" not in mail.outbox[0].body  # plain text: the date without markup
     page = client.get(f"/events/{event.pk}/").content.decode()
     assert "残り</dt><dd>1人" in page
     # Another person's confirmed sign-up takes the one place the pending one did not hold.
