@@ -12,7 +12,7 @@ class SignupForm(PortalFormMixin, forms.ModelForm):
     deadline = DatePartsField(
         label=_("申込締切日"),
         required=False,
-        help_text=_("西暦で入力します。この日まで受け付けます。空欄ならイベントの前日まで。"),
+        help_text=_("西暦で入力します。この日まで受け付けます。空欄ならイベントの初日まで。"),
     )
 
     class Meta:

@@ -301,3 +301,15 @@ def test_signed_in_person_is_told_they_signed_up_already(client, citizen, event)
     response = apply(client, event)
     assert "すでに申し込んでいます" in response.content.decode()
     assert Application.objects.count() == 1
+
+
+def test_signups_close_after_the_events_first_day(client, organization):
+    import datetime
+
+    project = factories.make_project(lead_organization=organization)
+    today = datetime.date.today()
+    running = factories.make_event(project, starts_on=today - datetime.timedelta(days=1))
+    factories.make_signup(running)
+    assert "参加を申し込む" not in client.get(f"/events/{running.pk}/").content.decode()
+    apply(client, running)
+    assert Application.objects.count() == 0
