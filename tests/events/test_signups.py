@@ -2,6 +2,7 @@
 followed) or signed in (at once); capacity, the waiting list and its promotion, and links
 that work once."""
 
+import datetime
 import re
 
 import pytest
@@ -183,8 +184,6 @@ def test_cancellation_promotes_the_first_waiting_and_tells_them(
 
 
 def test_deadline_passed_takes_no_signups(client, event):
-    import datetime
-
     factories.make_signup(event, deadline=datetime.date.today() - datetime.timedelta(days=1))
     response = apply(client, event)
     assert response.status_code == 302
@@ -304,8 +303,6 @@ def test_signed_in_person_is_told_they_signed_up_already(client, citizen, event)
 
 
 def test_signups_close_after_the_events_first_day(client, organization):
-    import datetime
-
     project = factories.make_project(lead_organization=organization)
     today = datetime.date.today()
     running = factories.make_event(project, starts_on=today - datetime.timedelta(days=1))
