@@ -249,6 +249,8 @@ CITY_PROFILE = Path(env_str("CITY_PROFILE", str(BASE_DIR / "city" / "profiles" /
 PORTAL_PAGE_SIZE = env_int("PORTAL_PAGE_SIZE", 20)
 PATRONAGE_APPLICATION_LEAD_DAYS = env_int("PATRONAGE_APPLICATION_LEAD_DAYS", 30)
 PATRONAGE_REPORT_DUE_DAYS = env_int("PATRONAGE_REPORT_DUE_DAYS", 30)
+# Days after an event's last day before `purge_event_applications` deletes its applicants.
+EVENT_APPLICATION_RETENTION_DAYS = env_int("EVENT_APPLICATION_RETENTION_DAYS", 90)
 
 # Proposal files: attachments live outside MEDIA_ROOT and are served only by a view that
 # checks who asks.

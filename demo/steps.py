@@ -13,4 +13,5 @@ STEPS = [
     "demo.projects",
     "demo.calls",
     "demo.history",
+    "demo.signups",
 ]

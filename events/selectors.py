@@ -4,11 +4,14 @@ of an event starts from `public_events()`."""
 
 import datetime
 
-from django.db.models import F
+from django.db.models import F, Sum
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
-from portal.wareki import month_label
+from portal.wareki import month_label, weekday_date
 from projects.models import Event, Project
+
+from .models import ApplicationStatus, Signup
 
 # This week's and this month's events on the top page: at most this many of each.
 TOP_PAGE_EVENTS = 6
@@ -70,12 +73,22 @@ def this_week_and_month(today):
     return week, month
 
 
-def with_labels(events):
-    """The events as a list, each with the month it is listed under and its fee."""
+def with_labels(events, today=None):
+    """The events as a list, each with the month it is listed under, its fee and whether it
+    takes sign-ups now (one query for all of them)."""
     events = list(events)
+    today = today or timezone.localdate()
+    signups = {
+        signup.event_id: signup
+        for signup in Signup.objects.filter(event__in=[e.pk for e in events], is_open=True)
+    }
     for event in events:
         event.month = month_label(event.starts_on)
         event.fee_label = event_fee(event)
+        signup = signups.get(event.pk)
+        if signup is not None:
+            signup.event = event  # already here: asking it costs no query
+        event.takes_signups = signup is not None and signup.is_accepting(today)
     return events
 
 
@@ -87,3 +100,45 @@ def event_fee(event):
         detail = event.project.form_detail()
         return detail.fee if detail else ""
     return ""
+
+
+# --- Sign-ups: what the event page says about places, and the applicants' list -----------
+
+
+def signup_of(event):
+    """The event's sign-up settings, or None when it takes no sign-ups."""
+    return Signup.objects.filter(event=event).first()
+
+
+def places_left(event, signup):
+    """Places not yet taken (never below zero)."""
+    return max(signup.capacity - places_taken(event), 0)
+
+
+def applications_of(event):
+    """Every application of the event, in the order they came (for the organiser's list)."""
+    return event.applications.select_related("user").order_by("created_at", "id")
+
+
+def waiting_count(event):
+    return event.applications.filter(status=ApplicationStatus.WAITING).count()
+
+
+def places_taken(event):
+    """People holding a place: the accepted applications (each counts its party)."""
+    total = event.applications.filter(status=ApplicationStatus.ACCEPTED).aggregate(
+        people=Sum("party_size")
+    )["people"]
+    return total or 0
+
+
+def when_text(event):
+    """The event's days and times as plain text, for mails: 令和8年12月12日(土) 13:30〜15:00."""
+    text = weekday_date(event.starts_on)
+    if event.ends_on and event.ends_on != event.starts_on:
+        text += f" – {weekday_date(event.ends_on)}"
+    if event.start_time:
+        text += f" {event.start_time.hour}:{event.start_time:%M}"
+        if event.end_time:
+            text += f"〜{event.end_time.hour}:{event.end_time:%M}"
+    return text

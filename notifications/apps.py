@@ -10,11 +10,13 @@ class NotificationsConfig(AppConfig):
         # Every lifecycle tells its audiences by mail after each action (notifications sits
         # above the domain apps, which therefore never import it).
         from calls.lifecycle import CALL_LIFECYCLE
+        from events.services import subscribe as subscribe_to_signups
         from organizations.lifecycle import ORGANIZATION_LIFECYCLE
         from principles.lifecycle import EVALUATION_LIFECYCLE
         from projects.lifecycle import PROJECT_LIFECYCLE
 
         from .services import announce
+        from .signups import send_application_mail
 
         for lifecycle in (
             PROJECT_LIFECYCLE,
@@ -23,3 +25,4 @@ class NotificationsConfig(AppConfig):
             CALL_LIFECYCLE,
         ):
             lifecycle.subscribe(announce)
+        subscribe_to_signups(send_application_mail)

@@ -54,6 +54,11 @@ def silenced():
         _silenced.reset(token)
 
 
+def is_silenced():
+    """Inside `silenced()`: writes that would tell someone tell nobody."""
+    return _silenced.get()
+
+
 class Comment(models.TextChoices):
     REQUIRED = "required", _("必須")
     OPTIONAL = "optional", _("任意")

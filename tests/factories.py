@@ -8,6 +8,7 @@ from tests.calls.factories import (  # noqa: F401
     make_call_proposal,
     score,
 )
+from tests.events.factories import make_application, make_signup  # noqa: F401
 from tests.organizations.factories import (  # noqa: F401
     coordinating_department,
     make_department,

@@ -32,6 +32,9 @@ COORDINATING = (LOGIN, 403, 403, 403, 403, 200, 200)
 COORDINATING_POST = (LOGIN, 403, 403, 403, 403, 302, 302)
 NOBODY = (404, 404, 404, 404, 404, 404, 404)
 ADMIN_SITE = (302, 302, 302, 302, 302, 302, 200)
+ORGANISER_AND_STAFF = (LOGIN, 403, 200, 403, 200, 200, 200)  # the event's organiser, its staff
+ORGANISER_AND_STAFF_POST = (LOGIN, 403, 302, 403, 302, 302, 302)
+SIGNED_IN_404 = (LOGIN, 404, 404, 404, 404, 404, 404)
 
 # (method, path, answers by role in ROLES order, POST data)
 MATRIX = [
@@ -63,6 +66,29 @@ MATRIX = [
     ("GET", "/events/{hidden_event}/", NOBODY),
     ("GET", "/events/{hidden_event}/calendar.ics", NOBODY),
     ("GET", "/events/999999/", NOBODY),
+    # Sign-ups: anyone applies on the event page; the organiser and the project's staff set
+    # it up and read the applicants; an applicant's own pages open by their token only.
+    (
+        "POST",
+        "/events/{event}/",
+        (302,) * 7,
+        {"name": "申込 花子", "email": "h@example.net", "party_size": "2"},
+    ),
+    ("GET", "/events/{event}/signup/", ORGANISER_AND_STAFF),
+    ("POST", "/events/{event}/signup/", ORGANISER_AND_STAFF_POST, {"capacity": "9"}),
+    ("GET", "/events/{draft_event}/signup/", SIGNED_IN_404),
+    ("GET", "/events/{event}/applications/", ORGANISER_AND_STAFF),
+    ("GET", "/events/{event}/applications/?export=csv", ORGANISER_AND_STAFF),
+    ("GET", "/events/{event}/applications/?export=xlsx", ORGANISER_AND_STAFF),
+    ("GET", "/events/{draft_event}/applications/", SIGNED_IN_404),
+    ("GET", "/events/{hidden_event}/applications/", SIGNED_IN_404),
+    ("GET", "/events/signup/{application_token}/", EVERYONE),
+    ("POST", "/events/signup/{application_token}/", (302,) * 7),
+    ("GET", "/events/signup/confirm/{confirm_token}/", EVERYONE),
+    ("POST", "/events/signup/confirm/{confirm_token}/", (302,) * 7),
+    ("GET", "/events/signup/not-a-token/", NOBODY),
+    ("GET", "/events/signup/confirm/not-a-token/", NOBODY),
+    ("GET", "/events/signup/confirm/{application_token}/", NOBODY),
     ("GET", "/organizations/", EVERYONE),
     ("GET", "/organizations/{organization}/", EVERYONE),
     ("GET", "/organizations/{pending}/", LEAD_AND_COORDINATING),

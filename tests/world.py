@@ -119,7 +119,23 @@ def build_world(users):
     event = factories.make_event(public, title="公開事業の説明会")
     draft_event = factories.make_event(draft, title="下書き事業の説明会")
     hidden_event = factories.make_event(hidden, title="非公開事業の説明会")
+    # Sign-up on the public event, asking every question, with an accepted application and
+    # one not yet confirmed (their tokens are the applicants' own links).
+    factories.make_signup(
+        event,
+        capacity=5,
+        asks_phone=True,
+        asks_party_size=True,
+        asks_accessibility=True,
+        keeps_waiting_list=True,
+    )
+    application = factories.make_application(event, name="申込 一郎", email="ichiro@example.net")
+    pending_application = factories.make_application(
+        event, status="pending", name="確認 待子", email="machiko@example.net"
+    )
     return {
+        "application_token": application.cancel_token,
+        "confirm_token": pending_application.confirm_token,
         "event": event.pk,
         "draft_event": draft_event.pk,
         "hidden_event": hidden_event.pk,
