@@ -283,7 +283,7 @@ def proposal_create(request):
                     "「提出する」を押してください。"
                 ),
             )
-            return redirect("projects:proposal_edit", project.pk)
+            return _after_save(request, project)
         messages.error(request, _("入力内容に誤りがあります。一覧の項目を直してください。"))
     return _render_form_page(
         request,
@@ -293,6 +293,26 @@ def proposal_create(request):
         extra=extra,
         organizations=organizations,
     )
+
+
+# The buttons that add an empty row (the script adds it on the page itself; without the
+# script the draft is saved and the page comes back with one more empty row).
+ADD_ROW = {"add_partner": "partners", "add_event": "events"}
+
+
+def _after_save(request, project):
+    url = reverse("projects:proposal_edit", args=[project.pk])
+    rows = ADD_ROW.get(request.POST.get("action"))
+    if rows:
+        return redirect(f"{url}?add={rows}#section-{rows}")
+    return redirect(url)
+
+
+def _add_rows(request, forms):
+    """One more empty row in the list the page was asked to extend."""
+    name = request.GET.get("add")
+    if request.method == "GET" and name in ADD_ROW.values() and name in forms:
+        forms[name].extra += 1
 
 
 def proposal_edit(request, pk):
@@ -306,6 +326,7 @@ def proposal_edit(request, pk):
         return redirect("projects:proposal_detail", project.pk)
     bound = request.method == "POST"
     forms = _build_forms(request, project=project, form_code=project.form, bound=bound)
+    _add_rows(request, forms)
     extra = _editor_sections(request, project, project.form, bound=bound)
     stale = False
     if bound:
@@ -327,7 +348,7 @@ def proposal_edit(request, pk):
                 if request.POST.get("action") == "submit":
                     return _submit(request, saved, just_saved=True)
                 messages.success(request, _("下書きを保存しました。"))
-                return redirect("projects:proposal_edit", project.pk)
+                return _after_save(request, saved)
         if not stale:
             messages.error(request, _("入力内容に誤りがあります。一覧の項目を直してください。"))
     elif request.GET.get("check"):

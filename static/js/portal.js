@@ -101,3 +101,35 @@
     details.open = true;
   });
 })();
+
+// 「行を追加する」 adds an empty row on the page itself, from the row template the page holds
+// (without this script the button saves the draft and the page comes back with the row).
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-add-row]");
+    if (!button) {
+      return;
+    }
+    var prefix = button.getAttribute("data-add-row");
+    var template = document.getElementById("empty-" + prefix);
+    var rows = document.getElementById("rows-" + prefix);
+    var total = document.getElementById("id_" + prefix + "-TOTAL_FORMS");
+    var most = document.getElementById("id_" + prefix + "-MAX_NUM_FORMS");
+    if (!template || !rows || !total) {
+      return;
+    }
+    var count = parseInt(total.value, 10);
+    if (most && count >= parseInt(most.value, 10)) {
+      return;
+    }
+    event.preventDefault();
+    var html = template.innerHTML.replace(/__prefix__/g, String(count)).replace(/__num__/g, String(count + 1));
+    rows.insertAdjacentHTML("beforeend", html);
+    total.value = String(count + 1);
+    var first = rows.lastElementChild && rows.lastElementChild.querySelector("input:not([type=hidden]), select, textarea");
+    if (first) {
+      first.focus();
+    }
+  });
+})();
