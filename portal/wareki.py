@@ -95,6 +95,11 @@ def weekday_date(date):
     return f"{wareki_date(date)}({WEEKDAYS[date.weekday()]})"
 
 
+def english_date(date):
+    """1 May 2024: a date as the English interface writes it."""
+    return dateformat.format(local_date(date), "j F Y")
+
+
 def has_era(date):
     return era_year(local_date(date)) is not None
 

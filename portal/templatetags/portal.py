@@ -21,11 +21,15 @@ def wareki_date(value):
 
 @register.filter
 def jdate(value):
-    """A date for people: 令和7年11月24日 with 西暦 beside it, machine-readable. A date
-    before every era the portal knows shows its 西暦 only."""
+    """A date for people: 令和7年11月24日 with 西暦 beside it, machine-readable (1 May 2024
+    in the English interface). A date before every era the portal knows shows its 西暦 only."""
     if not value:
         return ""
     value = wareki.local_date(value)
+    if wareki.in_english():  # 1 May 2024
+        return format_html(
+            '<time datetime="{}">{}</time>', value.isoformat(), wareki.english_date(value)
+        )
     if not wareki.has_era(value):
         return format_html(
             '<time datetime="{}">{}</time>', value.isoformat(), wareki.seireki_date(value)
