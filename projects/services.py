@@ -7,6 +7,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from portal import once, uploads
 from portal.changes import StaleEdit, diff, save_edit, snapshot
@@ -174,15 +175,38 @@ def project_create(*, form, actor, publish=False, at=None):
     return project
 
 
-def project_update(*, form, detail_form=None, actor):
-    """Staff edit a project's data and its form-specific row under the row lock. Refused with
-    StaleEdit when someone saved a newer version since the form was shown."""
+def project_update(*, form, detail_form=None, rows=(), files=None, actor):
+    """Staff edit a project's data, its form-specific row, its partners and events (`rows`:
+    formsets) and its documents (`files`) under the row lock. Refused with StaleEdit when
+    someone saved a newer version since the form was shown."""
+    obsolete = []
 
     def detail(saved, locked):
+        changes = []
         # The row belongs to the form shown; a change of form leaves it for the new one.
         if detail_form is not None and detail_form.has_changed() and saved.form == locked.form:
-            return _detail_changes(detail_form, saved)
-        return []
+            changes += _detail_changes(detail_form, saved)
+        for formset in rows:
+            if formset.has_changed():
+                formset.instance = saved
+                formset.save()
+                changes.append(
+                    {"field": formset.prefix, "label": str(ROW_LABELS[formset.prefix]),
+                     "old": "", "new": str(_("変更あり"))}
+                )  # fmt: skip
+        if any(formset.prefix == "partners" for formset in rows):
+            _partners_to_ask(next(f for f in rows if f.prefix == "partners"))
+        if files is not None and files.has_changed():
+            obsolete.extend(_files_save(files, saved, actor))
+            changes.append(
+                {"field": "files", "label": str(_("画像と添付ファイル")), "old": "",
+                 "new": str(_("変更あり"))}
+            )  # fmt: skip
+        return changes
+
+    def delete_replaced_files():
+        for storage, name in obsolete:
+            storage.delete(name)
 
     saved, _changes = save_edit(
         form=form,
@@ -191,7 +215,11 @@ def project_update(*, form, detail_form=None, actor):
         actor=actor,
         also=detail,
     )
+    transaction.on_commit(delete_replaced_files)
     return saved
+
+
+ROW_LABELS = {"partners": _lazy("協働の相手と役割分担"), "events": _lazy("イベント")}
 
 
 def form_guide_load(*, forms):

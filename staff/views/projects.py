@@ -20,6 +20,7 @@ from portal.once import AlreadyDone
 from principles import permissions as evaluation_permissions
 from principles import services as evaluation_services
 from projects import lifecycle, sections, services
+from projects.forms import EventFormSet, FilesForm, partner_formset_class
 from projects.models import PUBLIC_STATUSES, Partner, Project, ProjectAction, Report
 
 from .. import permissions, queues
@@ -240,9 +241,24 @@ def project_edit(request, pk):
         empty_permitted=existing_detail is None,
         use_required_attribute=False,
     )
-    if request.method == "POST" and form.is_valid() and detail_form.is_valid():
+    rows = _row_formsets(request, project)
+    files = FilesForm(
+        posted_data(request),
+        request.FILES if request.method == "POST" else None,
+        project=project,
+        form_code=project.form,
+        prefix="files",
+        max_bytes=settings.PROPOSAL_ATTACHMENT_MAX_BYTES,
+        image_max_bytes=settings.PROPOSAL_IMAGE_MAX_BYTES,
+    )
+    parts = [form, detail_form, *rows, files]
+    # Validate every part (no short circuit), so that every error shows at once.
+    valid = request.method == "POST" and [part.is_valid() for part in parts]
+    if valid and all(valid):
         try:
-            saved = services.project_update(form=form, detail_form=detail_form, actor=request.user)
+            saved = services.project_update(
+                form=form, detail_form=detail_form, rows=rows, files=files, actor=request.user
+            )
         except services.StaleEdit:
             form.add_error(None, STALE_EDIT)
         else:
@@ -251,5 +267,26 @@ def project_edit(request, pk):
     return render(
         request,
         "staff/project_form.html",
-        {"form": form, "detail_form": detail_form, "project": project},
+        {
+            "form": form,
+            "detail_form": detail_form,
+            "project": project,
+            "partners": rows[0],
+            "events": rows[1],
+            "files": files,
+        },
     )
+
+
+def _row_formsets(request, project):
+    """The partners and events of a project, as the proposal editor has them."""
+    data = posted_data(request)
+    return [
+        partner_formset_class(project.form)(
+            data,
+            instance=project,
+            prefix="partners",
+            queryset=Partner.objects.select_related("organization"),
+        ),
+        EventFormSet(data, instance=project, prefix="events"),
+    ]

@@ -21,6 +21,11 @@ def _data(organization, **changes):
         "ends_on_0": "2027",
         "ends_on_1": "3",
         "ends_on_2": "31",
+        # The partners and events of the edit page, left as they are.
+        "partners-TOTAL_FORMS": "0",
+        "partners-INITIAL_FORMS": "0",
+        "events-TOTAL_FORMS": "0",
+        "events-INITIAL_FORMS": "0",
     }
     data.update(changes)
     return data
@@ -347,3 +352,44 @@ def test_a_project_keeps_its_lead_when_the_lead_is_suspended(
     client.force_login(coordinating_staff)
     body = client.get(f"/staff/projects/{project.pk}/edit/").content.decode()
     assert f'<option value="{organization.pk}" selected>' in body
+
+
+def test_staff_give_their_projects_partners_events_and_documents(
+    client, coordinating_staff, organization, other_organization, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    from projects.models import Attachment, Event, Partner
+    from tests.projects.proposal_data import pdf_file
+
+    client.force_login(coordinating_staff)
+    client.post("/staff/projects/new/", _data(organization, publish="on"))
+    project = Project.objects.get(title="市が始める防災協働事業")
+    page = client.get(f"/staff/projects/{project.pk}/edit/").content.decode()
+    assert 'id="rows-partners"' in page and 'id="rows-events"' in page
+    assert 'name="files-file_other"' in page
+    data = _data(
+        organization,
+        **{
+            "partners-TOTAL_FORMS": "1",
+            "partners-0-organization": str(other_organization.pk),
+            "partners-0-role": "会場の提供",
+            "events-TOTAL_FORMS": "1",
+            "events-0-title": "防災訓練",
+            "events-0-starts_on_0": "2026",
+            "events-0-starts_on_1": "9",
+            "events-0-starts_on_2": "1",
+            "events-0-start_time": "9:00",
+            "files-file_other": pdf_file("訓練の案内.pdf"),
+        },
+    )
+    response = client.post(f"/staff/projects/{project.pk}/edit/", data)
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    assert Partner.objects.filter(project=project, organization=other_organization).exists()
+    event = Event.objects.get(project=project)
+    assert (event.title, str(event.starts_on)) == ("防災訓練", "2026-09-01")
+    assert Attachment.objects.filter(project=project, original_name="訓練の案内.pdf").exists()
+    # A published project's events reach the calendar.
+    assert "防災訓練" in client.get("/calendar.ics").content.decode()
+    labels = [c["label"] for e in project.transitions.filter(action="edit") for c in e.changes]
+    assert "協働の相手と役割分担" in labels and "イベント" in labels
