@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import URLValidator
 from django.template.defaultfilters import filesizeformat
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from city.profile import current as current_city
@@ -58,6 +59,18 @@ def clean_phone(value):
     return value
 
 
+class ActivityFieldChoices(ids.ModelMultipleChoiceField):
+    """The fields of activity as checkboxes: the plain name first, the Act's wording beside
+    it as its description."""
+
+    def label_from_instance(self, field):
+        if field.short_name and field.short_name != field.name:
+            return format_html(
+                '{}<span class="choice-note">{}</span>', field.short_name, field.name
+            )
+        return field.name
+
+
 class OrganizationForm(OnceFormMixin, VersionedFormMixin, PortalFormMixin, forms.ModelForm):
     """The organisation's profile, as the organisation keeps it (registration and edits)."""
 
@@ -74,7 +87,7 @@ class OrganizationForm(OnceFormMixin, VersionedFormMixin, PortalFormMixin, forms
         max_length=200,
         help_text=_("カタカナまたはひらがなで入力します(例: コドモショクドウネット)。"),
     )
-    fields = ids.ModelMultipleChoiceField(
+    fields = ActivityFieldChoices(
         label=_("活動分野"),
         queryset=ActivityField.objects.all(),
         widget=forms.CheckboxSelectMultiple,

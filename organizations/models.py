@@ -11,7 +11,15 @@ class ActivityField(models.Model):
     """One of the 20 fields of 特定非営利活動促進法 別表 (master data)."""
 
     code = models.SlugField(_("コード"), max_length=40, unique=True)
-    name = models.CharField(_("名称"), max_length=100)
+    name = models.CharField(_("名称(法律の文言)"), max_length=100)
+    short_name = models.CharField(
+        _("短い名称"),
+        max_length=40,
+        blank=True,
+        help_text=_(
+            "一覧や選択肢で先に示す、分かりやすい名称です。空欄のときは法律の文言を示します。"
+        ),
+    )
     order = models.PositiveSmallIntegerField(_("表示順"), default=0)
 
     class Meta:
@@ -20,7 +28,12 @@ class ActivityField(models.Model):
         verbose_name_plural = _("活動分野")
 
     def __str__(self):
-        return self.name
+        return self.label
+
+    @property
+    def label(self):
+        """The plain name people read first (the Act's wording where there is none)."""
+        return self.short_name or self.name
 
 
 class Area(models.Model):

@@ -287,7 +287,12 @@ def master_data_load(*, fields, areas, departments):
     with transaction.atomic():
         for order, row in enumerate(fields, start=1):
             ActivityField.objects.update_or_create(
-                code=row["code"], defaults={"name": row["name"], "order": order}
+                code=row["code"],
+                defaults={
+                    "name": row["name"],
+                    "short_name": row.get("short_name", ""),
+                    "order": order,
+                },
             )
         for order, row in enumerate(areas, start=1):
             Area.objects.update_or_create(

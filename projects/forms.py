@@ -14,6 +14,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from organizations.forms import ActivityFieldChoices
 from organizations.models import ActivityField, Area, Department, Organization
 from portal import ids, uploads
 from portal.forms import (
@@ -185,7 +186,7 @@ class ProposalForm(OnceFormMixin, VersionedFormMixin, PortalFormMixin, forms.Mod
             "safety_plan",
         ]
         formfield_callback = formfield_for
-        field_classes = {"fields": ids.ModelMultipleChoiceField}
+        field_classes = {"fields": ActivityFieldChoices}
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 4}),
             "purpose": forms.Textarea(attrs={"rows": 4}),

@@ -126,7 +126,7 @@ def by_field(projects):
     return _layout(
         "field",
         _("活動分野別"),
-        [(field.name, counts.get(field.pk, 0)) for field in ActivityField.objects.all()],
+        [(field.label, counts.get(field.pk, 0)) for field in ActivityField.objects.all()],
     )
 
 

@@ -3,8 +3,8 @@ from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from organizations.forms import ActivityFieldChoices
 from organizations.models import Organization
-from portal import ids
 from portal.forms import (
     DatePartsField,
     FiscalYearField,
@@ -54,7 +54,7 @@ class StaffProjectForm(OnceFormMixin, VersionedForm):
         }
         field_classes = {
             "coordinator": CoordinatorChoiceField,
-            "fields": ids.ModelMultipleChoiceField,
+            "fields": ActivityFieldChoices,
         }
 
     def __init__(self, *args, **kwargs):
@@ -115,7 +115,7 @@ class StaffOrganizationForm(VersionedForm):
             "representative_address",
             "private_email",
         ]
-        field_classes = {"fields": ids.ModelMultipleChoiceField}
+        field_classes = {"fields": ActivityFieldChoices}
         widgets = {
             "fields": forms.CheckboxSelectMultiple,
             "description": forms.Textarea(attrs={"rows": 4}),
