@@ -48,6 +48,7 @@ def test_calls_in_the_browser(demo, size, live_server, page, assert_accessible, 
     assert page.get_by_role("heading", name="協働事業提案の募集", level=1).is_visible()
     _check(page, assert_accessible, "/calls/", size)
     page.get_by_role("link", name="令和8年度 協働事業提案(市民提案型)").click()
+    page.get_by_role("heading", name="令和8年度 協働事業提案(市民提案型)", level=1).wait_for()
     results = page.locator(".call-result")
     assert results.count() == 2
     assert "空き店舗を使った多世代の居場所づくり" in results.first.inner_text()
@@ -59,7 +60,7 @@ def test_calls_in_the_browser(demo, size, live_server, page, assert_accessible, 
     # The call under review shows nothing of its scoring.
     page.goto(f"{base}/calls/")
     page.get_by_role("link", name=REVIEWING).click()
-    assert page.get_by_text("審査の結果は、募集を終えたあとに公表します").is_visible()
+    page.get_by_text("審査の結果は、募集を終えたあとに公表します").wait_for()
     assert page.locator(".call-result").count() == 0
     _check(page, assert_accessible, "call under review", size)
 
@@ -67,7 +68,7 @@ def test_calls_in_the_browser(demo, size, live_server, page, assert_accessible, 
     _sign_in(page, base, "reviewer@example.jp")
     page.goto(f"{base}/mypage/")
     page.get_by_role("link", name=f"「{REVIEWING}」の審査(審査中)").click()
-    assert page.get_by_role("heading", name=f"審査: {REVIEWING}", level=1).is_visible()
+    page.get_by_role("heading", name=f"審査: {REVIEWING}", level=1).wait_for()
     _check(page, assert_accessible, "review list", size)
     page.get_by_role("link", name="マンション防災の手引きづくりと防災訓練").click()
     _check(page, assert_accessible, "review entry", size)
@@ -75,7 +76,7 @@ def test_calls_in_the_browser(demo, size, live_server, page, assert_accessible, 
     page.get_by_label("総評コメント").fill("未加入世帯に届く工夫が具体的です。")
     page.get_by_role("button", name="採点を保存する").click()
     page.wait_for_url(lambda url: url.endswith("/review/"))
-    assert page.get_by_text("の採点を保存しました").is_visible()
+    page.get_by_text("の採点を保存しました").wait_for()
 
     # The member answers the open call's questions of their draft.
     _sign_in(page, base, "member@example.jp")
@@ -87,7 +88,7 @@ def test_calls_in_the_browser(demo, size, live_server, page, assert_accessible, 
         "会場の調理室の確保と、学校を通じた周知をお願いします。"
     )
     page.get_by_role("button", name="回答を保存する").click()
-    assert page.get_by_text("公募の設問への回答を保存しました。").is_visible()
+    page.get_by_text("公募の設問への回答を保存しました。").wait_for()
 
     # 協働推進課 decides and publishes the result.
     _sign_in(page, base, "staff@example.jp")
@@ -104,20 +105,21 @@ def test_calls_in_the_browser(demo, size, live_server, page, assert_accessible, 
     adopt = page.locator("form.decision-form").filter(has_text="マンション防災の手引きづくり")
     adopt.get_by_label("採択", exact=True).check()
     adopt.get_by_role("button", name="結果を決定する").click()
-    assert page.get_by_text("を採択としました").is_visible()
+    page.get_by_text("を採択としました").wait_for()
     reject = page.locator("form.decision-form").filter(has_text="子ども防災キャンプ")
     reject.get_by_label("不採択", exact=True).check()
     reject.get_by_label("団体へのコメント").fill(
         "テーマとの関わりは評価しましたが、予算の内訳が不十分でした。"
     )
     reject.get_by_role("button", name="結果を決定する").click()
-    assert page.get_by_text("を不採択としました").is_visible()
+    page.get_by_text("を不採択としました").wait_for()
     page.get_by_role("button", name="審査を終えて結果を公表する…").click()
-    assert page.get_by_text("この操作は元に戻せません。").is_visible()
+    page.get_by_text("この操作は元に戻せません。").wait_for()
     _check(page, assert_accessible, "confirm closing the call", size)
     page.get_by_role("button", name="「審査を終えて結果を公表する」を確定する").click()
-    assert page.get_by_text("「審査を終えて結果を公表する」を行いました").is_visible()
+    page.get_by_text("「審査を終えて結果を公表する」を行いました").wait_for()
     page.get_by_role("link", name="公開ページを見る").click()
+    page.get_by_role("heading", name="審査の結果", level=2).wait_for()
     results = page.locator(".call-result")
     assert results.count() == 1
     assert "マンション防災の手引きづくりと防災訓練" in results.inner_text()

@@ -104,7 +104,7 @@ def test_every_staff_page_has_no_axe_violation(
     # summary at the top.
     page.goto(f"{base}/staff/projects/{desk_data['submitted'].pk}/")
     page.get_by_role("button", name="差し戻し", exact=True).click()
-    assert page.locator("#comment-return-error").is_visible()
+    page.locator("#comment-return-error").wait_for()
     assert page.locator(".error-summary").is_visible()
     assert_accessible("project file with a refused comment")
     # And an error message (the action no longer possible), with its word and role.
@@ -112,7 +112,7 @@ def test_every_staff_page_has_no_axe_violation(
     # Someone else took the proposal out of review meanwhile.
     Project.objects.filter(pk=desk_data["submitted"].pk).update(status="returned")
     page.get_by_role("button", name="差し戻し", exact=True).click()
-    assert page.locator(".message-error").is_visible()
+    page.locator(".message-error").wait_for()
     assert "エラー" in page.locator(".message-error").inner_text()
     assert_accessible("project file with an error message")
 

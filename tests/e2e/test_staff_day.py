@@ -161,7 +161,7 @@ def test_staff_members_day(
     page.get_by_label("「非公開にする」: 非公開にする理由").fill("会場の安全確認が終わるまで")
     page.get_by_role("button", name="非公開にする…", exact=True).click()
     # An irreversible action asks first, saying what will happen, with the reason typed.
-    assert page.get_by_role("heading", name="「非公開にする」を行いますか", level=1).is_visible()
+    page.get_by_role("heading", name="「非公開にする」を行いますか", level=1).wait_for()
     assert page.get_by_label("非公開にする理由").input_value() == "会場の安全確認が終わるまで"
     assert_accessible("the confirmation of hiding")
     page.get_by_role("button", name="「非公開にする」を確定する").click()
