@@ -4,7 +4,7 @@ of an event starts from `public_events()`."""
 
 import datetime
 
-from django.db.models import F, Sum
+from django.db.models import F, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -71,6 +71,17 @@ def this_week_and_month(today):
         between(events, today, last).exclude(pk__in=[e.pk for e in week])[:TOP_PAGE_EVENTS]
     )
     return week, month
+
+
+def accepting_signups(today):
+    """Public events taking sign-ups now (open, deadline not passed, not yet begun), soonest
+    first, at most TOP_PAGE_EVENTS: the top page's "what can I join"."""
+    events = (
+        upcoming(public_events(), today)
+        .filter(signup__is_open=True, starts_on__gte=today)
+        .filter(Q(signup__deadline__isnull=True) | Q(signup__deadline__gte=today))
+    )
+    return with_labels(events[:TOP_PAGE_EVENTS], today)
 
 
 def with_labels(events, today=None):
