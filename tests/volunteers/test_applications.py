@@ -161,3 +161,22 @@ def test_purge_deletes_answered_applications_of_long_closed_requests(
     call_command("purge_volunteer_applications", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert not VolunteerApplication.objects.filter(pk=answered.pk).exists()
     assert set(VolunteerApplication.objects.values_list("pk", flat=True)) == {a.pk for a in kept}
+
+
+def test_an_application_is_answered_once(client, citizen, member, volunteer_request):
+    application = factories.make_volunteer_application(volunteer_request, citizen)
+    client.force_login(member)
+    path = f"/volunteers/applications/{application.pk}/answer/"
+    client.post(path, {"decision": "accept"})
+    client.post(path, {"decision": "decline"})
+    application.refresh_from_db()
+    assert application.status == "accepted"
+
+
+def test_the_volunteer_pages_read_in_english(client, volunteer_request, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get("/volunteers/").content.decode()
+    assert "Volunteers wanted" in page
+    assert "ボランティア・担い手募集" not in page
+    detail = client.get(f"/volunteers/{volunteer_request.pk}/").content.decode()
+    assert "Log in to apply" in detail
