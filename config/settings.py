@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "principles",
     "calls",
     "events",
+    "volunteers",
     "opendata",
     "accounts",
     "mypage",

@@ -18,6 +18,7 @@ urlpatterns = [
     path("organizations/", include("organizations.urls")),
     path("calls/", include("calls.urls")),
     path("events/", include("events.urls")),
+    path("volunteers/", include("volunteers.urls")),
     path("opendata/", include("opendata.urls")),
     path("feeds/projects.atom", NewProjectsFeed(), name="feed_projects"),
     path("calendar.ics", calendar, name="calendar"),

@@ -14,4 +14,5 @@ STEPS = [
     "demo.calls",
     "demo.history",
     "demo.signups",
+    "demo.volunteers",
 ]

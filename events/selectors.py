@@ -4,7 +4,7 @@ of an event starts from `public_events()`."""
 
 import datetime
 
-from django.db.models import F, Sum
+from django.db.models import F, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -66,11 +66,28 @@ def this_week_and_month(today):
     events = upcoming(public_events(), today)
     _monday, sunday = week_bounds(today)
     first, last = month_bounds(today)
-    week = with_labels(between(events, today, sunday)[:TOP_PAGE_EVENTS])
-    month = with_labels(
+    week = list(between(events, today, sunday)[:TOP_PAGE_EVENTS])
+    month = list(
         between(events, today, last).exclude(pk__in=[e.pk for e in week])[:TOP_PAGE_EVENTS]
     )
-    return week, month
+    labelled = with_labels(week + month, today)  # one query for the sign-ups of both
+    return labelled[: len(week)], labelled[len(week) :]
+
+
+def accepting_signups(today):
+    """Public events taking sign-ups now (open, deadline not passed, not yet begun), soonest
+    first, at most TOP_PAGE_EVENTS: the top page's "what can I join"."""
+    events = (
+        upcoming(public_events(), today)
+        .filter(signup__is_open=True, starts_on__gte=today)
+        .filter(Q(signup__deadline__isnull=True) | Q(signup__deadline__gte=today))
+    )
+    events = list(events[:TOP_PAGE_EVENTS])
+    for event in events:  # all take sign-ups: no need to ask again
+        event.month = month_label(event.starts_on)
+        event.fee_label = event_fee(event)
+        event.takes_signups = True
+    return events
 
 
 def with_labels(events, today=None):

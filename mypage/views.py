@@ -16,6 +16,7 @@ from portal.history import PARTIES, latest_items
 from principles.selectors import owed_evaluations
 from projects.lifecycle import ANSWERABLE, PROJECT_LIFECYCLE
 from projects.models import Partner, Project, Transition
+from volunteers.selectors import applications_of_user, requests_to_answer
 
 HISTORY_LENGTH = 10
 
@@ -70,6 +71,8 @@ def index(request):
             "partner_requests": partner_requests,
             "owed_evaluations": owed_evaluations(organizations),
             "reviewer_calls": reviewer_calls(request.user),
+            "volunteer_applications": applications_of_user(request.user),
+            "volunteer_requests": requests_to_answer(request.user),
         },
     )
 

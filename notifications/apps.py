@@ -14,9 +14,11 @@ class NotificationsConfig(AppConfig):
         from organizations.lifecycle import ORGANIZATION_LIFECYCLE
         from principles.lifecycle import EVALUATION_LIFECYCLE
         from projects.lifecycle import PROJECT_LIFECYCLE
+        from volunteers.services import subscribe as subscribe_to_volunteers
 
         from .services import announce
         from .signups import send_application_mail
+        from .volunteers import send_volunteer_mail
 
         for lifecycle in (
             PROJECT_LIFECYCLE,
@@ -26,3 +28,4 @@ class NotificationsConfig(AppConfig):
         ):
             lifecycle.subscribe(announce)
         subscribe_to_signups(send_application_mail)
+        subscribe_to_volunteers(send_volunteer_mail)

@@ -10,11 +10,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
 
 from city.profile import current as current_city
-from events.selectors import this_week_and_month
+from events.selectors import accepting_signups, this_week_and_month
 from portal.site import absolute_url
 from principles.models import Principle
 from projects.guide import forms_with_guide
 from projects.models import Project
+from volunteers.selectors import TOP_PAGE_REQUESTS, open_requests
 
 logger = logging.getLogger(__name__)
 
@@ -25,13 +26,16 @@ POLICY_ADOPTED_ON = datetime.date(2026, 11, 24)
 
 def home(request):
     public_projects = Project.objects.public()
-    week_events, month_events = this_week_and_month(timezone.localdate())
+    today = timezone.localdate()
+    week_events, month_events = this_week_and_month(today)
     context = {
         "principles": Principle.objects.all(),
         "forms": forms_with_guide(),
         "newest_projects": public_projects.with_card_data()[:NEWEST_PROJECTS],
         "week_events": week_events,
         "month_events": month_events,
+        "signup_events": accepting_signups(today),
+        "volunteer_requests": open_requests()[:TOP_PAGE_REQUESTS],
     }
     return render(request, "pages/home.html", context)
 

@@ -21,3 +21,7 @@ from tests.projects.factories import (  # noqa: F401
     make_project,
     make_proposal,
 )
+from tests.volunteers.factories import (  # noqa: F401
+    make_volunteer_application,
+    make_volunteer_request,
+)

@@ -14,7 +14,7 @@ LAYERS = [
     ["organizations"],
     ["projects"],
     ["principles"],
-    ["calls", "events", "participation", "search"],
+    ["calls", "events", "volunteers", "participation", "search"],
     ["notifications"],
     ["opendata", "staff", "mypage", "pages", "demo"],
     ["config"],

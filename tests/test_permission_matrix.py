@@ -35,6 +35,9 @@ ADMIN_SITE = (302, 302, 302, 302, 302, 302, 200)
 ORGANISER_AND_STAFF = (LOGIN, 403, 200, 403, 200, 200, 200)  # the event's organiser, its staff
 ORGANISER_AND_STAFF_POST = (LOGIN, 403, 302, 403, 302, 302, 302)
 SIGNED_IN_404 = (LOGIN, 404, 404, 404, 404, 404, 404)
+MEMBERS_ONLY = (LOGIN, 403, 200, 403, 403, 403, 403)  # the organisation's members
+MEMBERS_AND_COORDINATING = (LOGIN, 403, 200, 403, 403, 200, 200)
+MEMBERS_AND_COORDINATING_POST = (LOGIN, 403, 302, 403, 403, 302, 302)
 
 # (method, path, answers by role in ROLES order, POST data)
 MATRIX = [
@@ -89,6 +92,41 @@ MATRIX = [
     ("GET", "/events/signup/not-a-token/", NOBODY),
     ("GET", "/events/signup/confirm/not-a-token/", NOBODY),
     ("GET", "/events/signup/confirm/{application_token}/", NOBODY),
+    # Volunteer requests (ボランティア・担い手募集)
+    ("GET", "/volunteers/", EVERYONE),
+    ("GET", "/volunteers/?area=kamifukuoka&field=welfare&q=受付&closed=on", EVERYONE),
+    ("GET", "/volunteers/{volunteer_request}/", EVERYONE),
+    ("GET", "/volunteers/{private_volunteer_request}/", NOBODY),
+    ("GET", "/volunteers/999999/", NOBODY),
+    (
+        "POST",
+        "/volunteers/{volunteer_request}/",
+        (LOGIN, 302, 302, 302, 302, 302, 302),
+        {"message": "参加します"},
+    ),
+    ("GET", "/volunteers/{volunteer_request}/applications/", MEMBERS_AND_COORDINATING),
+    ("GET", "/volunteers/{private_volunteer_request}/applications/", MEMBERS_AND_COORDINATING),
+    ("GET", "/volunteers/{volunteer_request}/edit/", MEMBERS_ONLY),
+    (
+        "POST",
+        "/volunteers/{volunteer_request}/edit/",
+        (LOGIN, 403, 302, 403, 403, 403, 403),
+        {"role": "受付係", "description": "内容", "is_open": "on"},
+    ),
+    ("GET", "/volunteers/{private_volunteer_request}/edit/", (LOGIN, 403, 403, 403, 403, 403, 403)),
+    ("GET", "/volunteers/new/{organization}/", MEMBERS_ONLY),
+    ("GET", "/volunteers/new/{pending}/", SIGNED_IN_404),
+    (
+        "POST",
+        "/volunteers/applications/{volunteer_application}/answer/",
+        MEMBERS_AND_COORDINATING_POST,
+        {"decision": "accept"},
+    ),
+    (
+        "GET",
+        "/volunteers/applications/{volunteer_application}/answer/",
+        MEMBERS_AND_COORDINATING_POST,
+    ),
     ("GET", "/organizations/", EVERYONE),
     ("GET", "/organizations/{organization}/", EVERYONE),
     ("GET", "/organizations/{pending}/", LEAD_AND_COORDINATING),

@@ -133,7 +133,17 @@ def build_world(users):
     pending_application = factories.make_application(
         event, status="pending", name="確認 待子", email="machiko@example.net"
     )
+    # Volunteer requests: an open one of the approved organisation with an application from
+    # the citizen, and one of the organisation awaiting approval.
+    volunteer_request = factories.make_volunteer_request(organization, role="受付係")
+    volunteer_application = factories.make_volunteer_application(
+        volunteer_request, users["citizen"], name="応募 花子", message="土曜日なら参加できます。"
+    )
+    private_volunteer_request = factories.make_volunteer_request(pending, role="非公開の係")
     return {
+        "volunteer_request": volunteer_request.pk,
+        "volunteer_application": volunteer_application.pk,
+        "private_volunteer_request": private_volunteer_request.pk,
         "application_token": application.cancel_token,
         "confirm_token": pending_application.confirm_token,
         "event": event.pk,

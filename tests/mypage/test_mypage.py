@@ -157,13 +157,14 @@ def test_mypage_stays_within_a_few_queries(
     client.force_login(member)
     # The city profile is read once, then kept in the cache (tests/city/test_profile.py).
     current_city()
-    with django_assert_max_num_queries(15) as five:
+    with django_assert_max_num_queries(17) as five:
         assert client.get("/mypage/").status_code == 200
     for _number in range(5):
         factories.make_project(lead_organization=organization, status=Project.Status.DRAFT)
     # The session, the user, the permissions, the profile, the organisations, the requests,
-    # the projects and their history, the evaluations owed, the calls reviewed: as many with
-    # ten projects as with five.
+    # the projects and their history, the evaluations owed, the calls reviewed, the volunteer
+    # applications and the organisations' volunteer requests: as many with ten projects as
+    # with five.
     with django_assert_max_num_queries(len(five)):
         assert client.get("/mypage/").status_code == 200
 
