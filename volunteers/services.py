@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts.models import Profile
 from portal.lifecycle import is_silenced
 
 from .models import VolunteerApplication, VolunteerApplicationStatus
@@ -56,7 +57,11 @@ def application_create(*, volunteer_request, user, message):
         raise VolunteerError(_("この募集は締め切られました。"))
     if volunteer_request.applications.filter(user=user).exists():
         raise VolunteerError(_("この募集にはすでに応募しています。"))
-    name = user.get_full_name() if hasattr(user, "get_full_name") else ""
+    # The portal's display name (表示名), else the account's name, else its address.
+    name = (
+        Profile.objects.filter(user=user).values_list("display_name", flat=True).first()
+        or user.get_full_name()
+    )
     try:
         with transaction.atomic():
             application = VolunteerApplication.objects.create(
