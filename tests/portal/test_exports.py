@@ -97,7 +97,9 @@ def _assert_inert(cells, path):
 def hostile_world(db, settings):
     settings.PATRONAGE_REPORT_DUE_DAYS = 30
     Area.objects.filter(code="citywide").update(name=HOSTILE[3])
-    ActivityField.objects.filter(code="community-development").update(name=HOSTILE[4])
+    ActivityField.objects.filter(code="community-development").update(
+        name=HOSTILE[4], short_name=HOSTILE[4]
+    )
     organization = factories.make_organization(
         name=HOSTILE[0], name_kana="ア", description=HOSTILE[1], offers=HOSTILE[6]
     )
