@@ -180,4 +180,6 @@ def filter_title(filterset, page=None):
     number = getattr(page, "number", None)
     if number and number > 1:
         parts.append(gettext("%(number)sページ目") % {"number": number})
-    return f"({'、'.join(parts)})" if parts else ""
+    if not parts:
+        return ""
+    return gettext("(%(filters)s)") % {"filters": gettext("、").join(parts)}

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def title_of(response):
-    return re.search(r"<title>(.*?)</title>", response.content.decode(), re.S).group(1)
+    return re.search(r"<title[^>]*>(.*?)</title>", response.content.decode(), re.S).group(1)
 
 
 def test_a_filtered_list_says_what_narrows_it(client):
@@ -61,3 +61,10 @@ def test_edit_pages_name_what_they_edit(client, coordinating_staff, member, orga
     assert organization.name in title_of(
         client.get(f"/staff/organizations/{organization.pk}/edit/")
     )
+
+
+def test_the_filters_in_a_title_read_in_english_too(client, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    title = title_of(client.get("/projects/?form=subsidy&q=防災"))
+    assert "、" not in title.split("|")[0]
+    assert ", " in title.split("|")[0]
