@@ -1,6 +1,8 @@
 """django-allauth's mails written like the portal's own: the city's sender and subject prefix,
 plain text without HTML escaping, and every link on the public address (SITE_URL) rather than
-the host a request named."""
+the host a request named. They leave through the portal's queue (portal.mail.send_later),
+never holding up the request, and, since they carry single-use links, no copy of their text
+is kept for anyone to read or send again."""
 
 from urllib.parse import urlsplit, urlunsplit
 
@@ -9,7 +11,7 @@ from django.core.mail import EmailMessage
 from django.utils.encoding import force_str
 
 from city.profile import current, mail_sender
-from portal.mail import render_subject, render_text
+from portal.mail import render_subject, render_text, send_later
 from portal.site import absolute_url
 
 
@@ -44,4 +46,15 @@ class AccountAdapter(DefaultAccountAdapter):
         to = [email] if isinstance(email, str) else email
         return EmailMessage(
             self.format_email_subject(subject), body, self.get_from_email(), to, headers=headers
+        )
+
+    def send_mail(self, template_prefix, email, context):
+        message = self.render_mail(template_prefix, email, {"email": email, **context})
+        send_later(
+            "account:" + template_prefix.rsplit("/", 1)[-1],
+            message.subject,
+            message.body,
+            message.to,
+            sender=message.from_email,
+            holds_secret=True,
         )

@@ -5,11 +5,14 @@ import unicodedata
 
 from allauth.account import forms as allauth_forms
 from django import forms
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from portal.forms import PortalFormMixin
 from portal.text import validate_single_line
 
+from . import policies
 from .models import DISPLAY_NAME_MAX_LENGTH, Profile
 
 
@@ -53,12 +56,29 @@ class SignupForm(PortalFormMixin, allauth_forms.SignupForm):
             "確認のメールを送ります。ログインにもこのアドレスを使います。"
             "ほかの利用者には表示されません。"
         )
+        # Consent to each policy in force, recorded with its version (accounts.policies).
+        self.policies = policies.policies_in_force()
+        for policy in self.policies:
+            self.fields[f"agree_{policy.kind}"] = forms.BooleanField(
+                label=_("「%(policy)s」に同意する") % {"policy": policy},
+                help_text=format_html(
+                    '<a href="{}">{}</a>',
+                    reverse(f"pages:{policy.kind}"),
+                    _("「%(name)s」を読む") % {"name": policy.get_kind_display()},
+                ),
+                error_messages={
+                    "required": _("登録するには「%(name)s」への同意が必要です。")
+                    % {"name": policy.get_kind_display()}
+                },
+            )
+        self.prepare_fields()
 
     def custom_signup(self, request, user):
         super().custom_signup(request, user)
         Profile.objects.update_or_create(
             user=user, defaults={"display_name": self.cleaned_data["display_name"]}
         )
+        policies.consent_record(user=user, policies=self.policies)
 
 
 class ResetPasswordForm(PortalFormMixin, allauth_forms.ResetPasswordForm):

@@ -29,6 +29,8 @@ def main():
         os.environ["DATABASE_URL"] = f"sqlite:///{database}"
     os.environ.setdefault("SECRET_KEY", "benchmark-only")
     os.environ.setdefault("DEBUG", "false")
+    # The test client speaks plain http: production's redirect to https stays out of the way.
+    os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
     import django

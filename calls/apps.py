@@ -7,6 +7,9 @@ class CallsConfig(AppConfig):
     verbose_name = _("協働事業提案制度")
 
     def ready(self):
+        from . import search
+
+        search.connect()
         # The project lifecycle names the slot; this app knows which proposals answer a call.
         from projects import sections
         from projects.lifecycle import CALL_RULES

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import display_name_of
 from organizations.models import Department
 from portal.models import HistoryEntry
+from portal.search import Document
 from projects.models import Project
 
 # The most points a single scoring item may carry.
@@ -308,3 +309,11 @@ class CallEntry(HistoryEntry):
     class Meta(HistoryEntry.Meta):
         verbose_name = _("公募の履歴")
         verbose_name_plural = _("公募の履歴")
+
+
+class CallDocument(Document):
+    """What search reads of a call (calls/search.py writes it)."""
+
+    call = models.OneToOneField(
+        Call, on_delete=models.CASCADE, primary_key=True, related_name="search_document"
+    )

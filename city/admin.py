@@ -59,6 +59,7 @@ class CityProfileAdmin(admin.ModelAdmin):
                 ]
             },
         ),
+        (_("通知書"), {"fields": ["notice_issuer", "notice_number_format"]}),
         (_("メール"), {"fields": ["mail_from", "mail_signature", "updated_at"]}),
     ]
 

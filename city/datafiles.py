@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 
 # profile.toml holds tables; each other file a list of tables named like the file.
 LISTS = ("fields", "areas", "departments", "principles", "forms")
+# List files a profile may leave out (read as empty lists).
+OPTIONAL_LISTS = ("related_words",)
 
 # Where each key of profile.toml goes in the CityProfile model: {table: {key: field}}.
 PROFILE_FIELDS = {
@@ -48,6 +50,7 @@ PROFILE_FIELDS = {
         "source": "source_line",
         "source_en": "source_line_en",
     },
+    "notices": {"issuer": "notice_issuer", "number_format": "notice_number_format"},
     "mail": {"from": "mail_from", "signature": "mail_signature"},
 }
 
@@ -87,8 +90,23 @@ def rows(name, folder=None):
     return items
 
 
-def profile_fields(data):
-    """The CityProfile field values of a parsed profile.toml; unknown keys are refused."""
+def optional_rows(name, folder=None):
+    """The rows of a list file the profile may leave out: none when it has no such file."""
+    if not (profile_folder(folder) / f"{name}.toml").exists():
+        return []
+    return rows(name, folder)
+
+
+# The tables of the first version of the profile. The first migration reads the profile with
+# `profile_fields` as it was then; the tables added since are written by the migrations that
+# added their fields (city/migrations/0002_notice_fields.py).
+FIRST_TABLES = ("city", "portal", "contact", "guideline", "mail")
+EVERY_TABLE = tuple(PROFILE_FIELDS)
+
+
+def profile_fields(data, *, tables=FIRST_TABLES):
+    """The CityProfile field values of a parsed profile.toml (of the given tables: pass
+    EVERY_TABLE for all of them); unknown tables and keys are refused."""
     values = {}
     for table, keys in data.items():
         if table not in PROFILE_FIELDS or not isinstance(keys, dict):
@@ -101,5 +119,8 @@ def profile_fields(data):
                     _("profile.toml: [%(table)s] に %(key)s という項目は使えません。")
                     % {"table": table, "key": key}
                 )
-            values[PROFILE_FIELDS[table][key]] = value.strip() if isinstance(value, str) else value
+            if table in tables:
+                values[PROFILE_FIELDS[table][key]] = (
+                    value.strip() if isinstance(value, str) else value
+                )
     return values

@@ -86,6 +86,21 @@ class CityProfile(models.Model):
     )
     source_line_en = models.CharField(_("出典の表示(英語)"), max_length=300, blank=True)
 
+    notice_issuer = models.CharField(
+        _("通知書の発信者"),
+        max_length=100,
+        blank=True,
+        help_text=_("通知書の発信者の行。例: ○○市長。空欄なら市区町村名に「長」を付けます。"),
+    )
+    notice_number_format = models.CharField(
+        _("文書番号の書式"),
+        max_length=100,
+        default="第{number}号",
+        help_text=_(
+            "通知書の文書番号。{number} が年度ごとの通し番号になります。例: ○○協推第{number}号"
+        ),
+    )
+
     mail_from = models.CharField(
         _("メールの差出人"),
         max_length=200,
@@ -115,6 +130,15 @@ class CityProfile(models.Model):
 
         forget()
         return result
+
+    @property
+    def notice_issuer_line(self):
+        """The sender of the city's notices (the mayor's line of a 通知書)."""
+        return self.notice_issuer or f"{self.name}長"
+
+    def notice_number(self, number):
+        """The 文書番号 of the `number`th notice of a fiscal year."""
+        return self.notice_number_format.replace("{number}", str(number))
 
     @property
     def full_name(self):

@@ -25,7 +25,9 @@ def current():
     if profile is None:
         profile = CityProfile.objects.order_by("pk").first()
         if profile is None:
-            profile = CityProfile(**datafiles.profile_fields(datafiles.read("profile")))
+            profile = CityProfile(
+                **datafiles.profile_fields(datafiles.read("profile"), tables=datafiles.EVERY_TABLE)
+            )
         cache.set(CACHE_KEY, profile, CACHE_SECONDS)
     return profile
 

@@ -12,7 +12,7 @@ def profile_load(*, data):
     Every field the file may hold is written, those it leaves out are emptied, so that the
     row says what the file says. Raises ValidationError when a value is invalid.
     """
-    values = datafiles.profile_fields(data)
+    values = datafiles.profile_fields(data, tables=datafiles.EVERY_TABLE)
     with transaction.atomic():
         profile = CityProfile.objects.select_for_update().order_by("pk").first() or CityProfile()
         for table in datafiles.PROFILE_FIELDS.values():

@@ -72,9 +72,11 @@ INSTALLED_APPS = [
     "organizations",
     "projects",
     "principles",
+    "notices",
     "calls",
     "events",
     "volunteers",
+    "matching",
     "opendata",
     "accounts",
     "mypage",
@@ -95,6 +97,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Before anything else, a signed-in person agrees to the policies in force.
+    "accounts.middleware.PolicyConsentMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -228,19 +232,91 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "noreply@kyodo.example.jp")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Security: strict by default in production; DEBUG keeps local work simple.
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
-SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
-CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
+# ---- Security (docs/security.md) ---------------------------------------------------------
+# Production is strict by default: with DEBUG off every HTTPS-only switch is on and
+# `manage.py check --deploy` passes without a warning. Each switch can be turned off
+# explicitly from the environment (for a local production-like run over plain http); DEBUG
+# (`make run`) turns them all off so that http://127.0.0.1:8000 works.
+HTTPS_ONLY = not DEBUG
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", HTTPS_ONLY)
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", HTTPS_ONLY)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", HTTPS_ONLY)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 60 * 60 if HTTPS_ONLY else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", HTTPS_ONLY)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", HTTPS_ONLY)
 BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_PROXY else None
 # allauth's rate limits count per client address: behind the reverse proxy the address is the
 # proxy's own unless allauth takes the client's from X-Forwarded-For (one proxy by default).
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("ALLAUTH_TRUSTED_PROXY_COUNT", 1 if BEHIND_PROXY else 0)
-SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp): everything from the portal's own origin, no inline
+# script or style, no plugins, no framing. Uploaded files keep the stricter sandboxing policy
+# portal/files.py sets on them (django-csp leaves a policy already set alone).
+INSTALLED_APPS.append("csp")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'none'"],
+        "object-src": ["'none'"],
+    }
+}
+# The browser features the portal never uses, refused for every page and anything it embeds.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "serial",
+        "xr-spatial-tracking",
+    )
+}
+# Both headers on every response, right after the SecurityMiddleware's own.
+_after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
+MIDDLEWARE[_after_security:_after_security] = [
+    "csp.middleware.CSPMiddleware",
+    "portal.security.PermissionsPolicyMiddleware",
+]
+# ---- end of security ------------------------------------------------------------------------
+
+# ---- Reliability (docs/operations.md) ----------------------------------------------------
+# A connection kept between requests (CONN_MAX_AGE) is checked before it is reused, so a
+# restarted database costs at most the requests running at that moment. On PostgreSQL a
+# statement running longer than DATABASE_STATEMENT_TIMEOUT milliseconds is cancelled (0: no
+# limit; a long migration may set it for its own run), and opening a connection gives up after
+# DATABASE_CONNECT_TIMEOUT seconds instead of holding a worker while the server is away.
+DATABASE_STATEMENT_TIMEOUT = env_int("DATABASE_STATEMENT_TIMEOUT", 30_000)
+DATABASE_CONNECT_TIMEOUT = env_int("DATABASE_CONNECT_TIMEOUT", 5)
+for _database in DATABASES.values():
+    _database["CONN_HEALTH_CHECKS"] = True
+    if _database["ENGINE"] == "django.db.backends.postgresql":
+        _options = _database.setdefault("OPTIONS", {})
+        _options.setdefault("connect_timeout", DATABASE_CONNECT_TIMEOUT)
+        _options["options"] = (
+            f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT} {_options.get('options', '')}"
+        ).strip()
+# ---- end of reliability ---------------------------------------------------------------------
 
 # The city profile: the folder of data files `load_city` (and a fresh database) reads.
 # Relative paths are taken from the project folder.
@@ -275,3 +351,46 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+
+# ---- Growing past one machine (config/scaling.py, docs/deploy.md) ---------------------------
+# Redis as cache and session store, the Celery queue, a read replica, media on S3: each only
+# when its variable is set, so that a laptop needs none of them.
+from config import scaling  # noqa: E402
+
+CACHES = scaling.caches(os.environ)
+SESSION_ENGINE = scaling.session_engine(os.environ)
+DATABASES[scaling.REPLICA] = scaling.replica_database(os.environ, DATABASES["default"])
+DATABASE_ROUTERS = ["portal.replicas.ReplicaRouter"]
+# Anonymous GET requests read from the replica (when there is one) until they write.
+DATABASE_REPLICA_READS = scaling.reads_from_replica(os.environ)
+# How long after a write its visitor keeps reading from the primary (the replica's lag).
+DATABASE_REPLICA_PIN_SECONDS = env_int("DATABASE_REPLICA_PIN_SECONDS", 10)
+MIDDLEWARE.insert(0, "portal.replicas.ReplicaMiddleware")
+# Anonymous public pages cached whole, the feeds and open data for everyone, until anything
+# public changes (portal/caching.py); PUBLIC_CACHE_SECONDS=0 turns it off. On by default
+# with Redis only: a change must reach every web process, and local memory is one process's
+# own (a single-process server may still set PUBLIC_CACHE_SECONDS). The last middleware: it
+# knows the user, the language and the messages.
+PUBLIC_CACHE = {
+    "SECONDS": env_int("PUBLIC_CACHE_SECONDS", scaling.public_cache_seconds(os.environ)),
+    # How long a browser or a proxy may keep a feed, a calendar or open data unasked.
+    "SHARED_MAX_AGE": env_int("PUBLIC_CACHE_SHARED_MAX_AGE", 300),
+    # Rows that no public page shows: saving them leaves the cached pages as they are.
+    "IGNORE": [
+        "auth",  # accounts and their last sign-in: no public page shows a person
+        "sessions",
+        "admin",
+        "contenttypes",
+        "account",
+        "notifications",
+        "portal.formsubmission",
+        "accounts.consent",
+    ],
+}
+MIDDLEWARE.append("portal.caching.PublicPageCacheMiddleware")
+STORAGES = scaling.media_storages(os.environ, STORAGES)
+globals().update(scaling.celery(os.environ, time_zone=TIME_ZONE))
+# A mail the server refused is tried again this many times, after 1, 2, 4, … times this many
+# seconds, before it is recorded for the staff desk.
+MAIL_MAX_RETRIES = env_int("MAIL_MAX_RETRIES", 5)
+MAIL_RETRY_BACKOFF_SECONDS = env_int("MAIL_RETRY_BACKOFF_SECONDS", 60)

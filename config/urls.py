@@ -3,9 +3,11 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from accounts.views import consent
 from city.profile import admin_title
 from opendata.feeds import NewProjectsFeed, calendar
 from pages.sitemaps import SITEMAPS
+from portal.caching import public_page
 
 # The admin has no login form of its own: it sends people to allauth's, whose rate limits
 # (and e-mail confirmation) then guard the superusers' accounts too.
@@ -20,12 +22,15 @@ urlpatterns = [
     path("events/", include("events.urls")),
     path("volunteers/", include("volunteers.urls")),
     path("opendata/", include("opendata.urls")),
-    path("feeds/projects.atom", NewProjectsFeed(), name="feed_projects"),
-    path("calendar.ics", calendar, name="calendar"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("feeds/projects.atom", public_page(NewProjectsFeed(), shared=True), name="feed_projects"),
+    path("calendar.ics", public_page(calendar, shared=True), name="calendar"),
+    path("sitemap.xml", public_page(sitemap, shared=True), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("accounts/consent/", consent, name="policy_consent"),
     path("accounts/", include("allauth.urls")),
+    path("mypage/contacts/", include("matching.urls")),
     path("mypage/", include("mypage.urls")),
     path("staff/", include("staff.urls")),
+    path("notices/", include("notices.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

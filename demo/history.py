@@ -61,6 +61,8 @@ class Timeline:
                     code=code,
                     comment=entry.get("comment", ""),
                     where=place,
+                    # A 変更届 carries the new values it proposes.
+                    params={"proposed": entry["proposed"]} if "proposed" in entry else {},
                 )
             )
 

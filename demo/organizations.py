@@ -6,13 +6,24 @@ reject, suspend) are the later entries, taken through the organisation lifecycle
 `demo.history` in date order with the projects' actions. Further members are content.
 """
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils.translation import gettext as _
 
 from organizations.lifecycle import ORGANIZATION_LIFECYCLE
-from organizations.models import ActivityField, Area, Membership, Organization, OrganizationAction
-from organizations.services import organization_register
+from organizations.models import (
+    ActivityField,
+    Area,
+    Membership,
+    Organization,
+    OrganizationAction,
+    StandingDocument,
+)
+from organizations.services import organization_register, standing_document_add
+from portal import uploads
 
-from .datafiles import DataError, ensure, moment, pick, read, validate
+from .datafiles import FOLDER, DataError, ensure, moment, pick, read, validate
+
+DOCUMENT = FOLDER / "files" / "document.pdf"
 
 
 def load(command):
@@ -44,7 +55,30 @@ def load(command):
                 },
                 {"role": member.get("role", Membership.Role.EDITOR)},
             )
+        for document in entry.get("documents", []):
+            keep_document(
+                organization, document, owner=command.users.get(entry["owner"]), where=where
+            )
         command.timeline.add(ORGANIZATION_LIFECYCLE, organization, history[1:], where=where)
+
+
+def keep_document(organization, document, *, owner, where):
+    """The demo's one-page PDF kept as the organisation's document of its kind, checked like
+    any upload; one of a kind is kept once."""
+    kinds = {code: code for code in StandingDocument.Kind.values}
+    kind = pick(kinds, document.get("kind"), where=f"{where} documents")
+    if organization.standing_documents.filter(kind=kind).exists():
+        return
+    name = _("%(kind)s(デモ).pdf") % {"kind": StandingDocument.Kind(kind).label}
+    upload = SimpleUploadedFile(name, DOCUMENT.read_bytes(), content_type="application/pdf")
+    standing_document_add(
+        organization=organization,
+        kind=kind,
+        upload=upload,
+        checked=uploads.check_upload(upload, uploads.DOCUMENT),
+        valid_until=document["valid_until"],
+        actor=owner,
+    )
 
 
 def organization_of(entry, note, *, areas, where):

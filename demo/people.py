@@ -10,6 +10,7 @@ cannot sign in. A run after the first changes a user only where it no longer mat
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 
+from accounts import policies
 from accounts.models import Profile
 from organizations.models import Department
 
@@ -24,6 +25,7 @@ def load(command):
             {"code": entry["code"]},
             {
                 "name": entry["name"],
+                "name_en": entry.get("name_en", ""),
                 "phone": entry.get("phone", ""),
                 "email": entry.get("email", ""),
                 "order": entry.get("order", 0),
@@ -74,4 +76,6 @@ def ensure_user(entry, password):
         address.save(update_fields=["verified", "primary"])
     if entry.get("display_name"):
         ensure(Profile, {"user": user}, {"display_name": entry["display_name"]})
+    # The demo's people signed up like anyone: agreeing to the policies in force.
+    policies.consent_record(user=user, policies=policies.policies_in_force())
     return user

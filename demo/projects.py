@@ -36,9 +36,12 @@ from principles.models import (
 from projects.forms import DESK_PROJECT_FIELDS, ProposalForm
 from projects.lifecycle import PROJECT_LIFECYCLE
 from projects.models import (
+    CATEGORIES,
     FORM_DETAIL_ATTRIBUTES,
     Attachment,
     AttachmentKind,
+    BudgetLine,
+    BudgetSide,
     Event,
     Partner,
     Project,
@@ -237,10 +240,30 @@ class ProjectLoader:
                     "longitude": decimal_of(place.get("longitude")),
                 },
             )
+        self.write_budget(project, entry, where=where)
         if entry.get("self_check"):
             self.answer_self_check(project, entry["self_check"], where=where)
         for kind in entry.get("attachments", []):
             attach_document(project, kind, uploaded_by=author, where=where)
+
+    def write_budget(self, project, entry, *, where):
+        """A 補助's 収支予算 lines (`planned`) with, once it has reported, their 収支決算
+        (`actual`): `[projects.budget_lines]` with `income` and `expenses` lists."""
+        lines = entry.get("budget_lines", {})
+        for side, key in ((BudgetSide.INCOME, "income"), (BudgetSide.EXPENSE, "expenses")):
+            categories = {code: code for code in CATEGORIES[side].values}
+            for line in lines.get(key, []):
+                place = f"{where} budget_lines {key}"
+                ensure(
+                    BudgetLine,
+                    {
+                        "project": project,
+                        "side": side,
+                        "category": pick(categories, line.get("category"), where=place),
+                        "description": line.get("description", ""),
+                    },
+                    {"planned_amount": line.get("planned"), "actual_amount": line.get("actual")},
+                )
 
     def answer_self_check(self, project, answer, *, where):
         """The same answer to every item of the self-check the proposer has not answered."""
@@ -265,6 +288,10 @@ class ProjectLoader:
                     "outcomes": report.get("outcomes", ""),
                 },
             )
+            if report.get("receipt"):  # a 補助's receipts, attached with its report
+                attach_document(
+                    project, AttachmentKind.RECEIPT, uploaded_by=project.created_by, where=where
+                )
 
     def write_evaluations(self, project, entry, *, where):
         """Each party's evaluation with its seven scores, submitted on its date."""

@@ -13,6 +13,8 @@ STEPS = [
     "demo.projects",
     "demo.calls",
     "demo.history",
+    "demo.notices",
     "demo.signups",
     "demo.volunteers",
+    "demo.contacts",
 ]

@@ -5,12 +5,14 @@ every character that would end a line or a value."""
 import datetime
 import zoneinfo
 
+from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from city.profile import current as current_city
 from portal.site import absolute_url, site_domain
 from portal.wareki import add_days
+from projects.models import Status as ProjectStatus
 
 TOKYO = zoneinfo.ZoneInfo("Asia/Tokyo")
 
@@ -34,7 +36,11 @@ def calendar_event(event, stamp, *, url=None):
         if day_after > last_day:  # the last day of the calendar has no day after it
             entry.add("dtend", day_after)
     url = url or absolute_url(project.get_absolute_url())
-    entry.add("summary", event.title)
+    cancelled = project.status == ProjectStatus.CANCELLED
+    # A cancelled event stays in subscribed calendars, marked so (RFC 5545 STATUS).
+    entry.add("summary", f"【{_('中止')}】{event.title}" if cancelled else event.title)
+    if cancelled:
+        entry.add("status", "CANCELLED")
     entry.add("description", f"{project.title}({project.get_form_display()})\n{url}")
     entry.add("url", url)
     location = " ".join(part for part in (event.place, event.address) if part)

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from organizations.models import ActivityField, Area
-from portal.filtering import keyword_filter
+from portal.filtering import RelatedChoiceFilter, keyword_filter
 from projects.models import Event, Form
 
 MONTH = re.compile(r"(\d{4})-(\d{1,2})")
@@ -65,7 +65,7 @@ class EventFilter(django_filters.FilterSet):
         choices=Form.choices,
         empty_label=_("すべて"),
     )
-    field = django_filters.ModelChoiceFilter(
+    field = RelatedChoiceFilter(
         label=_("活動分野"),
         field_name="project__fields",
         to_field_name="code",
@@ -94,15 +94,5 @@ class EventFilter(django_filters.FilterSet):
     def filter_when(self, queryset, name, value):
         return queryset  # the view splits upcoming from past
 
-    filter_keyword = staticmethod(
-        keyword_filter(
-            [
-                "title",
-                "description",
-                "place",
-                "address",
-                "project__title",
-                "project__lead_organization__name",
-            ]
-        )
-    )
+    # The view orders events by date (upcoming or past) whatever the search.
+    filter_keyword = staticmethod(keyword_filter())

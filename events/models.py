@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from projects.models import Event
+from projects.models import Status as ProjectStatus
 
 # The most people one application may bring (the number asked when the organiser wants it).
 PARTY_SIZE_MAX = 20
@@ -49,7 +50,10 @@ class Signup(models.Model):
         return str(self.event)
 
     def is_accepting(self, today):
-        """Open, and the deadline (its whole day) not passed, nor the event's first day."""
+        """Open, and the deadline (its whole day) not passed, nor the event's first day; never
+        for an event whose project was cancelled (中止)."""
+        if self.event.project.status == ProjectStatus.CANCELLED:
+            return False
         if not self.is_open or self.event.starts_on < today:
             return False
         return self.deadline is None or today <= self.deadline

@@ -80,6 +80,7 @@ def accepting_signups(today):
     events = (
         upcoming(public_events(), today)
         .filter(signup__is_open=True, starts_on__gte=today)
+        .exclude(project__status=Project.Status.CANCELLED)
         .filter(Q(signup__deadline__isnull=True) | Q(signup__deadline__gte=today))
     )
     events = list(events[:TOP_PAGE_EVENTS])

@@ -8,13 +8,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from organizations.search import search_context
+from portal.caching import PublicPaginator
 from portal.exports import Column, Table, export_response
 from portal.filtering import filter_results
 from portal.forms import posted_data
@@ -33,9 +34,9 @@ def event_list(request):
     today = timezone.localdate()
     past = request.GET.get("when") == "past"
     event_filter = EventFilter(request.GET or None, queryset=selectors.public_events())
-    events = filter_results(event_filter).distinct()
+    events = filter_results(event_filter)
     events = selectors.past(events, today) if past else selectors.upcoming(events, today)
-    page = Paginator(events, settings.PORTAL_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = PublicPaginator(events, settings.PORTAL_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "events/event_list.html",
@@ -44,6 +45,7 @@ def event_list(request):
             "page": page,
             "events": selectors.with_labels(page.object_list),
             "past": past,
+            **search_context(event_filter, page, [selectors.public_events()]),
         },
     )
 

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from accounts.forms import ProfileForm
 from accounts.models import Profile
 from calls.selectors import reviewer_calls
+from matching.selectors import waiting_for
+from matching.suggestions import Matcher
 from organizations.models import Invitation
 from portal.forms import posted_data
 from portal.history import PARTIES, latest_items
@@ -19,6 +21,7 @@ from projects.models import Partner, Project, Transition
 from volunteers.selectors import applications_of_user, requests_to_answer
 
 HISTORY_LENGTH = 10
+SUGGESTIONS_PER_ORGANIZATION = 3
 
 
 @login_required
@@ -73,8 +76,27 @@ def index(request):
             "reviewer_calls": reviewer_calls(request.user),
             "volunteer_applications": applications_of_user(request.user),
             "volunteer_requests": requests_to_answer(request.user),
+            "contact_requests": waiting_for(request.user),
+            "suggestions": _suggestions(organizations),
         },
     )
+
+
+def _suggestions(organizations):
+    """For each approved organisation of the person, who could help it, their own other
+    organisations aside (the public organisations are read once for all of them)."""
+    approved = [organization for organization in organizations if organization.is_public]
+    if not approved:
+        return []
+    matcher = Matcher()
+    own = [organization.pk for organization in organizations]
+    return [
+        (
+            organization,
+            matcher.suggestions_for(organization, limit=SUGGESTIONS_PER_ORGANIZATION, exclude=own),
+        )
+        for organization in approved
+    ]
 
 
 @login_required

@@ -84,7 +84,7 @@ EVENT_COLUMNS = [
     ("緯度", "世界測地系"),
     ("経度", "世界測地系"),
     ("URL", "ポータルの事業ページ"),
-    ("備考", "協働事業名と協働の形態"),
+    ("備考", "協働事業名と協働の形態(中止になったイベントは先頭に「中止。」)"),
 ]
 
 
@@ -192,5 +192,7 @@ def event_rows(request):
             "緯度": event.latitude if event.latitude is not None else "",
             "経度": event.longitude if event.longitude is not None else "",
             "URL": absolute_url(project.get_absolute_url()),
-            "備考": f"{project.title}({project.get_form_display()})",
+            # A cancelled event stays in the list, said to be so (中止) first.
+            "備考": ("中止。" if project.status == Project.Status.CANCELLED else "")
+            + f"{project.title}({project.get_form_display()})",
         }

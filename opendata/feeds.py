@@ -16,10 +16,11 @@ from django.utils.xmlutils import SimplerXMLGenerator
 
 from city.profile import current as current_city
 from events.calendar import calendar_event, new_calendar
+from events.filters import EventFilter
 from portal.filtering import filter_results
 from portal.site import absolute_url
-from projects.filters import ProjectFilter
-from projects.models import Project
+from projects.filters import ProjectFilter, public_years
+from projects.models import Event, Project
 
 from .datasets import public_events
 
@@ -80,10 +81,10 @@ class NewProjectsFeed(Feed):
 
     def items(self):
         public = Project.objects.public().with_card_data()
-        project_filter = ProjectFilter(self.request.GET or None, queryset=public)
-        return (
-            filter_results(project_filter).distinct().order_by("-published_at", "-id")[:FEED_SIZE]
+        project_filter = ProjectFilter(
+            self.request.GET or None, queryset=public, year_choices=public_years()
         )
+        return filter_results(project_filter).order_by("-published_at", "-id")[:FEED_SIZE]
 
     def item_link(self, item):
         return absolute_url(item.get_absolute_url())
@@ -94,11 +95,13 @@ class NewProjectsFeed(Feed):
     def item_description(self, item):
         return item.summary
 
+    # In Japan time (+09:00), as the open data writes them: the same instant, read as people
+    # here read it.
     def item_pubdate(self, item):
-        return item.published_at
+        return timezone.localtime(item.published_at) if item.published_at else None
 
     def item_updateddate(self, item):
-        return item.updated_at
+        return timezone.localtime(item.updated_at)
 
     def item_author_name(self, item):
         return item.lead_organization.name
@@ -107,12 +110,31 @@ class NewProjectsFeed(Feed):
         return [str(item.get_form_display()), *[field.name for field in item.fields.all()]]
 
 
+# The filters of /events/ a calendar subscription keeps (the month and the tab are a view of
+# the list, not a choice of events).
+CALENDAR_FILTERS = ("q", "area", "field", "form")
+
+
+def calendar_events(query):
+    """The public events the calendar carries: all of them, or those the filters of /events/
+    in `query` choose (invalid filters choose none, as on the list)."""
+    events = public_events()
+    chosen = query.copy()
+    for name in list(chosen):
+        if name not in CALENDAR_FILTERS:
+            del chosen[name]
+    if not chosen:
+        return events
+    event_filter = EventFilter(chosen, queryset=Event.objects.all())
+    return events.filter(pk__in=filter_results(event_filter).values("pk"))
+
+
 def calendar(request):
-    """iCalendar feed of the events of public projects."""
+    """iCalendar feed of the events of public projects; accepts the filters of /events/."""
     city = current_city()
     feed = new_calendar()
     stamp = timezone.now().astimezone(datetime.UTC)
-    for event in public_events():
+    for event in calendar_events(request.GET):
         feed.add_component(calendar_event(event, stamp))
     feed.add_missing_timezones()
     response = HttpResponse(feed.to_ical(), content_type="text/calendar; charset=utf-8")

@@ -1,20 +1,40 @@
 from django.urls import path
 
+from portal.caching import public_page
+
 from . import views
 
 app_name = "opendata"
 urlpatterns = [
-    path("", views.index, name="index"),
-    path("projects.csv", views.dataset_csv, {"name": "projects"}, name="projects_csv"),
-    path("projects.json", views.dataset_json, {"name": "projects"}, name="projects_json"),
+    path("", public_page(views.index), name="index"),
     path(
-        "organizations.csv", views.dataset_csv, {"name": "organizations"}, name="organizations_csv"
+        "projects.csv",
+        public_page(views.dataset_csv, shared=True),
+        {"name": "projects"},
+        name="projects_csv",
+    ),
+    path(
+        "projects.json",
+        public_page(views.dataset_json, shared=True),
+        {"name": "projects"},
+        name="projects_json",
+    ),
+    path(
+        "organizations.csv",
+        public_page(views.dataset_csv, shared=True),
+        {"name": "organizations"},
+        name="organizations_csv",
     ),
     path(
         "organizations.json",
-        views.dataset_json,
+        public_page(views.dataset_json, shared=True),
         {"name": "organizations"},
         name="organizations_json",
     ),
-    path("events.csv", views.dataset_csv, {"name": "events"}, name="events_csv"),
+    path(
+        "events.csv",
+        public_page(views.dataset_csv, shared=True),
+        {"name": "events"},
+        name="events_csv",
+    ),
 ]

@@ -15,21 +15,21 @@ from .models import (
 
 @admin.register(ActivityField)
 class ActivityFieldAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "order"]
+    list_display = ["name", "short_name", "short_name_en", "code", "order"]
     list_editable = ["order"]
     search_fields = ["name", "code"]
 
 
 @admin.register(Area)
 class AreaAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "order"]
+    list_display = ["name", "name_en", "code", "order"]
     list_editable = ["order"]
     search_fields = ["name", "code"]
 
 
 @admin.register(Department)
 class DepartmentAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "is_coordinating", "phone", "order"]
+    list_display = ["name", "name_en", "code", "is_coordinating", "phone", "order"]
     list_filter = ["is_coordinating"]
     search_fields = ["name", "code"]
     filter_horizontal = ["staff"]

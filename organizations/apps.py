@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class OrganizationsConfig(AppConfig):
     name = "organizations"
     verbose_name = _("団体")
+
+    def ready(self):
+        from . import search
+
+        search.connect()

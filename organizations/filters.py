@@ -2,7 +2,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.filtering import keyword_filter
+from portal.filtering import RelatedChoiceFilter, keyword_filter
 
 from .models import ActivityField, Area, Organization
 
@@ -17,7 +17,7 @@ class OrganizationFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("種別"), choices=Organization.Kind.choices, empty_label=_("すべて")
     )
-    field = django_filters.ModelChoiceFilter(
+    field = RelatedChoiceFilter(
         label=_("活動分野"),
         field_name="fields",
         to_field_name="code",
@@ -32,6 +32,4 @@ class OrganizationFilter(django_filters.FilterSet):
         model = Organization
         fields = ["q", "kind", "field", "area"]
 
-    filter_keyword = staticmethod(
-        keyword_filter(["name", "name_kana", "description", "offers", "needs"])
-    )
+    filter_keyword = staticmethod(keyword_filter(then=("name_kana", "id")))

@@ -66,9 +66,9 @@ class ActivityFieldChoices(ids.ModelMultipleChoiceField):
     def label_from_instance(self, field):
         if field.short_name and field.short_name != field.name:
             return format_html(
-                '{}<span class="choice-note">{}</span>', field.short_name, field.name
+                '{}<span class="choice-note">{}</span>', field.label, field.official_name
             )
-        return field.name
+        return field.official_name
 
 
 class OrganizationForm(OnceFormMixin, VersionedFormMixin, PortalFormMixin, forms.ModelForm):

@@ -1,10 +1,15 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import HistoryEntry, WebsiteField
+from portal.files import private_file_storage
+from portal.models import HistoryEntry, WebsiteField, english_field, localized
+from portal.search import Document
+from portal.uploads import extension_for
 
 
 class ActivityField(models.Model):
@@ -20,6 +25,8 @@ class ActivityField(models.Model):
             "一覧や選択肢で先に示す、分かりやすい名称です。空欄のときは法律の文言を示します。"
         ),
     )
+    name_en = english_field(_("名称(法律の文言の英訳)"), 200)
+    short_name_en = english_field(_("短い名称(英語)"), 60)
     order = models.PositiveSmallIntegerField(_("表示順"), default=0)
 
     class Meta:
@@ -32,8 +39,14 @@ class ActivityField(models.Model):
 
     @property
     def label(self):
-        """The plain name people read first (the Act's wording where there is none)."""
-        return self.short_name or self.name
+        """The plain name people read first (the Act's wording where there is none), in the
+        reader's language."""
+        return localized(self, "short_name") or self.official_name
+
+    @property
+    def official_name(self):
+        """The Act's wording (its English translation in the English interface)."""
+        return localized(self, "name")
 
 
 class Area(models.Model):
@@ -41,6 +54,7 @@ class Area(models.Model):
 
     code = models.SlugField(_("コード"), max_length=40, unique=True)
     name = models.CharField(_("名称"), max_length=100)
+    name_en = english_field(_("名称(英語)"), 100)
     order = models.PositiveSmallIntegerField(_("表示順"), default=0)
 
     class Meta:
@@ -49,7 +63,12 @@ class Area(models.Model):
         verbose_name_plural = _("地区")
 
     def __str__(self):
-        return self.name
+        return str(self.label)
+
+    @property
+    def label(self):
+        """The name in the reader's language."""
+        return localized(self, "name")
 
 
 class Department(models.Model):
@@ -57,6 +76,7 @@ class Department(models.Model):
 
     code = models.SlugField(_("コード"), max_length=40, unique=True)
     name = models.CharField(_("名称"), max_length=100)
+    name_en = english_field(_("名称(英語)"), 100)
     is_coordinating = models.BooleanField(
         _("協働推進課"), default=False, help_text=_("協働を総合調整する課であれば選びます。")
     )
@@ -82,7 +102,12 @@ class Department(models.Model):
         ]
 
     def __str__(self):
-        return self.name
+        return str(self.label)
+
+    @property
+    def label(self):
+        """The name in the reader's language."""
+        return localized(self, "name")
 
 
 class OrganizationQuerySet(models.QuerySet):
@@ -306,3 +331,83 @@ class Invitation(models.Model):
     @property
     def is_expired(self):
         return self.expires_at <= timezone.now()
+
+
+class OrganizationDocument(Document):
+    """What search reads of an organisation (organizations/search.py writes it)."""
+
+    organization = models.OneToOneField(
+        Organization, on_delete=models.CASCADE, primary_key=True, related_name="search_document"
+    )
+
+
+class StandingDocumentQuerySet(models.QuerySet):
+    def valid(self, day=None):
+        """Documents still in force on `day` (today)."""
+        return self.filter(valid_until__gte=day or timezone.localdate())
+
+
+def standing_document_path(instance, filename):
+    """A random name: the person's file name is kept in the row, never used on disk."""
+    return f"organizations/{instance.organization_id}/{uuid.uuid4().hex}.{instance.extension}"
+
+
+class StandingDocument(models.Model):
+    """A document the organisation keeps once (規約・会則, 役員名簿, …) and attaches to its
+    proposals from here. Private: its members who manage it, and the staff of a proposal it
+    is attached to, see it; never the public. The codes of `Kind` are those of the proposal
+    documents of the same name (projects.AttachmentKind)."""
+
+    class Kind(models.TextChoices):
+        BYLAWS = "bylaws", _("規約・会則")
+        OFFICERS = "officers", _("役員名簿")
+        FINANCIAL = "financial", _("決算書")
+        OTHER = "other", _("その他の資料")
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="standing_documents"
+    )
+    kind = models.CharField(_("書類の種類"), max_length=20, choices=Kind.choices)
+    file = models.FileField(
+        _("ファイル"),
+        upload_to=standing_document_path,
+        storage=private_file_storage,
+        max_length=200,
+    )
+    original_name = models.CharField(_("元のファイル名"), max_length=255)
+    content_type = models.CharField(_("ファイルの形式"), max_length=100)
+    size = models.PositiveBigIntegerField(_("大きさ(バイト)"))
+    valid_until = models.DateField(
+        _("有効期限"), help_text=_("この日まで有効な書類として提案に添付できます。")
+    )
+    # The renewal reminder is sent once for a valid-until date (a new date asks again).
+    reminded_for = models.DateField(_("更新のお知らせを送った有効期限"), null=True, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("登録した人"),
+        on_delete=models.SET_NULL,
+        related_name="+",
+        null=True,
+        blank=True,
+    )
+    uploaded_at = models.DateTimeField(_("登録日時"), auto_now_add=True)
+
+    objects = StandingDocumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind", "-valid_until", "id"]
+        verbose_name = _("団体の書類")
+        verbose_name_plural = _("団体の書類")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.original_name}"
+
+    def get_absolute_url(self):
+        return reverse("organizations:document", args=[self.organization_id, self.pk])
+
+    @property
+    def extension(self):
+        return extension_for(self.content_type)
+
+    def is_valid_on(self, day):
+        return self.valid_until >= day

@@ -9,7 +9,6 @@ import secrets
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -18,9 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import display_name_of
 from city.profile import current as current_city
 from city.profile import mail_sender
-from portal import once
+from portal import once, uploads
 from portal.changes import StaleEdit, save_edit
-from portal.mail import render_subject, render_text
+from portal.mail import render_subject, render_text, send_later
 from portal.site import absolute_url
 
 from . import lifecycle
@@ -33,6 +32,7 @@ from .models import (
     Membership,
     Organization,
     OrganizationAction,
+    StandingDocument,
 )
 
 logger = logging.getLogger(__name__)
@@ -189,17 +189,21 @@ def invitation_revoke(*, invitation):
 
 
 def _send_invitation(invitation, context):
+    """Through the portal's queue; the text carries the invitation's single-use link."""
     subject = render_subject("organizations/manage/email/invitation_subject.txt", context)
     message = render_text("organizations/manage/email/invitation_message.txt", context)
     try:
-        send_mail(
+        send_later(
+            "invitation",
             subject,
             message,
-            mail_sender(),
             [invitation.email],
+            sender=mail_sender(),
+            holds_secret=True,
         )
-    except Exception:
-        logger.exception("Sending invitation %s failed", invitation.pk)
+    except Exception as error:  # noqa: BLE001 - the invitation stays; its page can resend it
+        # The log names no address (the mail server's message may quote it).
+        logger.error("Sending invitation %s failed (%s)", invitation.pk, type(error).__name__)
 
 
 def invitation_for_token(token):
@@ -291,21 +295,49 @@ def master_data_load(*, fields, areas, departments):
                 defaults={
                     "name": row["name"],
                     "short_name": row.get("short_name", ""),
+                    "name_en": row.get("name_en", ""),
+                    "short_name_en": row.get("short_name_en", ""),
                     "order": order,
                 },
             )
         for order, row in enumerate(areas, start=1):
             Area.objects.update_or_create(
-                code=row["code"], defaults={"name": row["name"], "order": order}
+                code=row["code"],
+                defaults={"name": row["name"], "name_en": row.get("name_en", ""), "order": order},
             )
         for order, row in enumerate(departments, start=1):
             Department.objects.update_or_create(
                 code=row["code"],
                 defaults={
                     "name": row["name"],
+                    "name_en": row.get("name_en", ""),
                     "is_coordinating": row.get("is_coordinating", False),
                     "phone": row.get("phone", ""),
                     "email": row.get("email", ""),
                     "order": order,
                 },
             )
+
+
+def standing_document_add(*, organization, kind, upload, checked, valid_until, actor):
+    """Keep a checked upload (portal.uploads) as one of the organisation's documents."""
+    document = StandingDocument(
+        organization=organization,
+        kind=kind,
+        original_name=uploads.clean_file_name(upload.name),
+        content_type=checked.content_type,
+        size=checked.size,
+        valid_until=valid_until,
+        uploaded_by=actor,
+    )
+    document.file.save("upload", upload, save=False)
+    document.save()
+    return document
+
+
+def standing_document_remove(*, document):
+    """Remove the document and, once that is committed, its file (the copies attached to
+    proposals stay with them)."""
+    storage, name = document.file.storage, document.file.name
+    document.delete()
+    transaction.on_commit(lambda: storage.delete(name))

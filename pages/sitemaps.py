@@ -32,7 +32,10 @@ class StaticPagesSitemap(PortalSitemap):
             "calls:list",
             "events:list",
             "opendata:index",
+            "pages:subscribe",
             "pages:accessibility",
+            "pages:terms",
+            "pages:privacy",
         ]
 
     def location(self, item):

@@ -7,4 +7,6 @@ class PortalConfig(AppConfig):
     verbose_name = _("ポータル")
 
     def ready(self):
-        from . import site  # noqa: F401  (registers the SITE_URL system check)
+        from . import caching  # site registers the SITE_URL system check
+
+        caching.connect()

@@ -4,9 +4,43 @@ Uploaded files are never served straight from a public folder: a view decides, t
 module answers with headers that keep the browser from treating the file as a page.
 """
 
+import os
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage, storages
 from django.http import FileResponse, Http404
 
 from .uploads import content_type_for
+
+
+class PrivateStorage(FileSystemStorage):
+    """Files outside MEDIA_ROOT: no URL of their own, served only by a view that checks
+    who asks (settings.PRIVATE_MEDIA_ROOT, read when used so that tests can move it)."""
+
+    def __init__(self):
+        super().__init__(base_url=None)
+
+    @property
+    def base_location(self):
+        return settings.PRIVATE_MEDIA_ROOT
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
+
+    def url(self, name):
+        raise ValueError("Private files have no URL; use the view that serves them.")
+
+
+private_storage = PrivateStorage()
+
+
+def private_file_storage():
+    """The storage named "private" when settings define one (S3, config/scaling.py), else
+    the folder PRIVATE_MEDIA_ROOT."""
+    if "private" in settings.STORAGES:
+        return storages["private"]
+    return private_storage
 
 
 def file_response(fieldfile, *, content_type, filename, inline, public=False):

@@ -2,10 +2,12 @@
 narrows it, an invalid one shows nothing (and the form explains why)."""
 
 import django_filters
-from django.db.models import Q
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
+from django_filters.constants import EMPTY_VALUES
 
 from .forms import FiscalYearField, FiscalYearSelect
+from .search import search
 
 
 def filter_results(filterset):
@@ -14,16 +16,12 @@ def filter_results(filterset):
     return filterset.queryset.none()
 
 
-def keyword_filter(fields):
-    """A filter method matching every whitespace-separated word in any of `fields`."""
+def keyword_filter(*, then=(), also=()):
+    """A filter method for `q`: the Japanese keyword search of portal/search.py, title
+    matches first, then `then` (the list's own order)."""
 
     def method(queryset, name, value):
-        for word in value.split()[:10]:
-            condition = Q()
-            for field in fields:
-                condition |= Q(**{f"{field}__icontains": word})
-            queryset = queryset.filter(condition)
-        return queryset
+        return search(queryset, value, then=then, also=also)
 
     return method
 
@@ -37,3 +35,30 @@ class FiscalYearFilter(django_filters.Filter):
         kwargs.setdefault("widget", FiscalYearSelect(empty_label=_("すべて")))
         kwargs.setdefault("help_text", "")
         super().__init__(*args, **kwargs)
+
+
+def related_exists(model, path, value):
+    """The condition "the many-to-many relation at `path` (`fields`, `project__fields`) holds
+    `value`", as an EXISTS subquery on the relation's table: a list filtered by it is never
+    joined to the relation, so no row comes twice and no DISTINCT over whole rows is needed."""
+    *steps, relation = path.split("__")
+    for step in steps:
+        model = model._meta.get_field(step).related_model
+    field = model._meta.get_field(relation)
+    rows = field.remote_field.through.objects.filter(
+        **{
+            field.m2m_field_name(): OuterRef("__".join(steps) or "pk"),
+            field.m2m_reverse_field_name(): value,
+        }
+    )
+    return Exists(rows)
+
+
+class RelatedChoiceFilter(django_filters.ModelChoiceFilter):
+    """One value of a many-valued relation (an activity field of a project, of its
+    organisation), matched by `related_exists`."""
+
+    def filter(self, qs, value):
+        if value in EMPTY_VALUES:
+            return qs
+        return qs.filter(related_exists(qs.model, self.field_name, value))

@@ -9,7 +9,9 @@ table of `Action`s. An action says, in one place:
 - `when`: conditions that decide whether it is offered at all (no button otherwise);
 - `requires`: requirements checked when it is taken: the button is shown, taking it is
   refused with the requirement's message (completeness, all evaluations in, …);
-- `comment`: whether a comment (a reason) is required, optional or not asked for;
+- `comment`: whether a comment (a reason) is required, optional or not asked for, and
+  `comment_required_in`: the states in which an optional comment becomes required (a
+  resubmission after a return says what was changed);
 - `effects`: what else changes with it, under the same lock (timestamps, a report's state);
 - `audience`: who is told afterwards (names the notifications resolve into addresses);
 - `visibility`: who reads its history entry (the parties, or the city staff only);
@@ -147,6 +149,8 @@ class Action:
     requires: tuple = ()
     comment: str = Comment.OPTIONAL
     comment_label: Any = _("コメント")
+    comment_required_in: tuple = ()
+    required_comment_label: Any = None  # the comment's label where it is required by state
     effects: tuple = ()
     audience: tuple = ()
     visibility: str = Visibility.PARTIES
@@ -345,6 +349,11 @@ class Lifecycle:
             refusal = self._refusal(step)
             if refusal is not None:
                 raise LifecycleError(refusal)
+            if not comment and self.state_of(locked) in action.comment_required_in:
+                label = action.required_comment_label or action.comment_label
+                raise LifecycleError(
+                    _("「%(label)s」を入力してください。") % {"label": label}, field="comment"
+                )
             problems = []
             for requirement in action.requires:
                 found = requirement(step)

@@ -1,8 +1,37 @@
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .lifecycle import Visibility
+
+
+def in_english():
+    """Whether the page is read in English (the content language is Japanese)."""
+    return not (get_language() or "ja").startswith("ja")
+
+
+def localized(instance, name):
+    """A text of master data in the reader's language: its `<name>_en` version in the English
+    interface where there is one, the Japanese text otherwise."""
+    if in_english():
+        english = getattr(instance, f"{name}_en", "")
+        if english:
+            return english
+    return getattr(instance, name)
+
+
+def gloss(instance, name):
+    """The English translation shown beside an official Japanese text (the guideline's), in
+    the English interface only; "" where there is none."""
+    return getattr(instance, f"{name}_en", "") if in_english() else ""
+
+
+def english_field(verbose_name, max_length=None, **kwargs):
+    """The English version of a text of master data, edited beside it in the admin."""
+    if max_length is None:
+        return models.TextField(verbose_name, blank=True, **kwargs)
+    return models.CharField(verbose_name, max_length=max_length, blank=True, **kwargs)
 
 
 class WebsiteField(models.URLField):

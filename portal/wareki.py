@@ -155,18 +155,23 @@ def parse_year(text):
     return first_year + (1 if number == "元" else int(number)) - 1
 
 
+def fiscal_year_era(fiscal_year):
+    """(era name, year within the era) of a fiscal year: the era in force on 1 April; None
+    for a year no era covers (or no calendar holds)."""
+    if not datetime.MINYEAR <= fiscal_year <= datetime.MAXYEAR:
+        return None
+    # 平成31年度 began in 平成 but is commonly written 令和元年度; follow the city's usage.
+    if fiscal_year == 2019:
+        return "令和", 1
+    return era_year(datetime.date(fiscal_year, 4, 1))
+
+
 def fiscal_year_label(fiscal_year):
-    """令和7年度 for 2025. A fiscal year is named by the era in force on 1 April; a year
-    no era covers (or no calendar holds) is named in 西暦: 西暦202年度."""
-    era = None
-    if datetime.MINYEAR <= fiscal_year <= datetime.MAXYEAR:
-        era = era_year(datetime.date(fiscal_year, 4, 1))
+    """令和7年度 for 2025; a year no era covers is named in 西暦: 西暦202年度."""
+    era = fiscal_year_era(fiscal_year)
     if era is None:
         return _("西暦%(year)s年度") % {"year": fiscal_year}
     name, year = era
-    # 平成31年度 began in 平成 but is commonly written 令和元年度; follow the city's usage.
-    if fiscal_year == 2019:
-        name, year = "令和", 1
     return f"{name}{_year_label(year)}年度"
 
 

@@ -10,7 +10,7 @@ class ChecklistItemInline(admin.TabularInline):
 
 @admin.register(Principle)
 class PrincipleAdmin(admin.ModelAdmin):
-    list_display = ["name", "definition", "order"]
+    list_display = ["name", "name_en", "definition", "order"]
     search_fields = ["name", "definition"]
     inlines = [ChecklistItemInline]
 

@@ -288,7 +288,7 @@ def summary_table(figures):
             Column(_("区分"), lambda item: item[0]),
             Column(_("対象"), lambda item: item[1].title),
             Column(_("事業数"), lambda item: item[1].projects),
-            Column(_("基本原則"), lambda item: item[2].principle.name),
+            Column(_("基本原則"), lambda item: item[2].principle.label),
             Column(_("市の平均"), lambda item: _rounded(item[2].city)),
             Column(_("市の評価数"), lambda item: item[2].city.evaluations),
             Column(_("パートナーの平均"), lambda item: _rounded(item[2].partners)),
@@ -304,7 +304,7 @@ def summary_table(figures):
 
 
 def _score_column(principle):
-    return Column(principle.name, lambda evaluation: evaluation.score_of.get(principle.pk))
+    return Column(principle.label, lambda evaluation: evaluation.score_of.get(principle.pk))
 
 
 def project_table(projects):

@@ -31,7 +31,7 @@ class SelfCheckForm(PortalFormMixin, forms.Form):
         for item in self.items:
             answer = existing.get(item.pk)
             self.fields[f"answer_{item.pk}"] = forms.ChoiceField(
-                label=item.text,
+                label=item.label,
                 choices=SelfCheckAnswer.Answer.choices,
                 widget=forms.RadioSelect,
                 required=False,
@@ -101,7 +101,7 @@ class EvaluationForm(VersionedFormMixin, PortalFormMixin, forms.ModelForm):
         for principle in self.principles_list:
             score = existing.get(principle.pk)
             self.fields[f"score_{principle.pk}"] = forms.TypedChoiceField(
-                label=_("「%(name)s」の評価") % {"name": principle.name},
+                label=_("「%(name)s」の評価") % {"name": principle.label},
                 choices=[(value, f"{value}: {label}") for value, label in Score.choices],
                 coerce=int,
                 empty_value=None,
@@ -111,7 +111,7 @@ class EvaluationForm(VersionedFormMixin, PortalFormMixin, forms.ModelForm):
             )
             self.fields[f"score_{principle.pk}"].mark = "required"
             self.fields[f"comment_{principle.pk}"] = forms.CharField(
-                label=_("「%(name)s」についてのコメント") % {"name": principle.name},
+                label=_("「%(name)s」についてのコメント") % {"name": principle.label},
                 required=False,
                 max_length=2000,
                 widget=forms.Textarea(attrs={"rows": 2}),
@@ -233,7 +233,7 @@ class JointNotesForm(PortalFormMixin, forms.Form):
         self.fields["version"].initial = newest.isoformat() if newest else ""
         for row in self.rows:
             self.fields[f"note_{row.principle.pk}"] = forms.CharField(
-                label=_("「%(name)s」についての話し合いの結果") % {"name": row.principle.name},
+                label=_("「%(name)s」についての話し合いの結果") % {"name": row.principle.label},
                 required=False,
                 max_length=2000,
                 widget=forms.Textarea(attrs={"rows": 3}),

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from city.profile import current as current_city
 from organizations.models import Department, Organization
-from portal.models import HistoryEntry
+from portal.models import HistoryEntry, english_field, gloss, localized
 from projects.models import Project
 
 
@@ -15,7 +15,11 @@ class Principle(models.Model):
 
     code = models.SlugField(_("コード"), max_length=40, unique=True)
     name = models.CharField(_("名称"), max_length=50)
+    name_en = english_field(_("名称(英語)"), 100)
     definition = models.CharField(_("定義"), max_length=200)
+    definition_en = english_field(
+        _("定義の英訳"), 300, help_text=_("英語の画面で、定義(原文のまま)に添える翻訳です。")
+    )
     explanation = models.TextField(_("解説"), blank=True)
     order = models.PositiveSmallIntegerField(_("表示順"), default=0)
 
@@ -25,7 +29,17 @@ class Principle(models.Model):
         verbose_name_plural = _("基本原則")
 
     def __str__(self):
-        return self.name
+        return str(self.label)
+
+    @property
+    def label(self):
+        """The name in the reader's language."""
+        return localized(self, "name")
+
+    @property
+    def definition_gloss(self):
+        """The English translation beside the official definition (English interface only)."""
+        return gloss(self, "definition")
 
 
 class ChecklistItem(models.Model):
@@ -35,6 +49,7 @@ class ChecklistItem(models.Model):
         Principle, on_delete=models.CASCADE, related_name="checklist_items"
     )
     text = models.CharField(_("確認項目"), max_length=300)
+    text_en = english_field(_("確認項目(英語)"), 400)
     order = models.PositiveSmallIntegerField(_("表示順"), default=0)
     is_active = models.BooleanField(_("使用中"), default=True)
 
@@ -45,6 +60,11 @@ class ChecklistItem(models.Model):
 
     def __str__(self):
         return self.text
+
+    @property
+    def label(self):
+        """The question in the reader's language."""
+        return localized(self, "text")
 
 
 class Score(models.IntegerChoices):
@@ -168,7 +188,7 @@ class Evaluation(models.Model):
     @property
     def party_name(self):
         if self.is_city:
-            return f"{current_city().localized().name}({self.department.name})"
+            return f"{current_city().localized().name}({self.department.label})"
         return self.organization.name
 
 

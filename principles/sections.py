@@ -25,7 +25,7 @@ def problems(project, today=None):
         Problem(
             "selfcheck",
             f"answer_{item.pk}",
-            _("事前チェックの「%(item)s」に回答してください。") % {"item": item.text},
+            _("事前チェックの「%(item)s」に回答してください。") % {"item": item.label},
         )
         for item in ChecklistItem.objects.filter(is_active=True)
         if item.pk not in answered

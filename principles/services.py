@@ -49,16 +49,20 @@ def principles_load(*, principles):
                 code=row["code"],
                 defaults={
                     "name": row["name"],
+                    "name_en": row.get("name_en", ""),
                     "definition": row["definition"],
+                    "definition_en": row.get("definition_en", ""),
                     "explanation": row.get("explanation", ""),
                     "order": order,
                 },
             )
+            english = row.get("checklist_en", [])
             for item_order, text in enumerate(row.get("checklist", []), start=1):
+                defaults = {"order": item_order, "is_active": True}
+                if item_order <= len(english):
+                    defaults["text_en"] = english[item_order - 1]
                 ChecklistItem.objects.update_or_create(
-                    principle=principle,
-                    text=text,
-                    defaults={"order": item_order, "is_active": True},
+                    principle=principle, text=text, defaults=defaults
                 )
 
 

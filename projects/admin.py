@@ -69,13 +69,34 @@ def detail_inline(detail_model):
 
 @admin.register(Project)
 class ProjectAdmin(admin.ModelAdmin):
-    list_display = ["title", "form", "fiscal_year", "lead_organization", "status", "is_hidden"]
+    list_display = [
+        "title",
+        "receipt_number",
+        "form",
+        "fiscal_year",
+        "lead_organization",
+        "status",
+        "is_hidden",
+    ]
     list_filter = ["status", "is_hidden", "form", "fiscal_year", "area", "department", "fields"]
-    search_fields = ["title", "summary", "lead_organization__name", "partners__name"]
+    search_fields = [
+        "title",
+        "receipt_number",
+        "summary",
+        "lead_organization__name",
+        "partners__name",
+    ]
     autocomplete_fields = ["lead_organization", "coordinator", "created_by"]
     filter_horizontal = ["fields"]
     # Status changes go through the lifecycle so that they are recorded.
-    readonly_fields = ["status", "created_at", "updated_at", "submitted_at", "published_at"]
+    readonly_fields = [
+        "status",
+        "receipt_number",
+        "created_at",
+        "updated_at",
+        "submitted_at",
+        "published_at",
+    ]
     inlines = [
         PartnerInline,
         EventInline,

@@ -7,6 +7,9 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("協働事業")
 
     def ready(self):
+        from . import search
+
+        search.connect()
         from organizations.panels import ORGANIZATION_PAGE
 
         from .panels import organization_projects

@@ -14,7 +14,14 @@ from django.utils.translation import gettext_lazy as _
 from organizations.models import Organization
 from portal.wareki import add_days, wareki_date
 
-from .models import FORM_DETAIL_ATTRIBUTES, REQUIRED_ATTACHMENT_KINDS, Form, Project
+from . import money
+from .models import (
+    FORM_DETAIL_ATTRIBUTES,
+    REQUIRED_ATTACHMENT_KINDS,
+    BudgetSide,
+    Form,
+    Project,
+)
 from .sections import section_problems
 
 
@@ -41,7 +48,7 @@ PROJECT_FIELDS = (
 )
 
 DETAIL_FIELDS = {
-    Form.SUBSIDY: ("requested_amount", "budget_plan"),
+    Form.SUBSIDY: ("requested_amount",),
     Form.PATRONAGE: ("event_name", "event_date", "venue"),
     Form.COMMISSION: ("deliverables",),
     Form.COMMITTEE: ("committee_name",),
@@ -87,6 +94,8 @@ def proposal_problems(project, today=None):
             )
         )
     for name in PROJECT_FIELDS:
+        if project.form == Form.PATRONAGE and name == "starts_on":
+            continue  # the event's date, asked (and required) in the 後援's own part
         if _is_empty(getattr(project, name)):
             label = Project._meta.get_field(name).verbose_name
             problems.append(Problem("project", name, REQUIRED, label))
@@ -101,6 +110,8 @@ def proposal_problems(project, today=None):
             problems.append(Problem("detail", name, REQUIRED, label))
     if project.form == Form.PATRONAGE and detail is not None:
         problems.extend(_patronage_problems(project, detail, today))
+    if project.form == Form.SUBSIDY:
+        problems.extend(_subsidy_problems(project, detail))
     if project.form == Form.COMMITTEE and not project.partners.exists():
         problems.append(
             Problem(
@@ -128,6 +139,25 @@ def proposal_problems(project, today=None):
     problems.extend(section_problems(project, today))
 
     return problems
+
+
+def _subsidy_problems(project, detail):
+    """A 補助 says how it is paid for: its budget has expense lines, and the amount asked of
+    the city is no more than what the expenses leave after the other income."""
+    lines = list(project.budget_lines.all())
+    if not any(line.side == BudgetSide.EXPENSE for line in lines):
+        yield Problem(
+            "expenses",
+            None,
+            _("収支予算の支出を1行以上入力してください。"),
+            _("収支予算(支出)"),
+        )
+        return
+    problem = money.requested_amount_problem(
+        detail.requested_amount if detail else None, money.totals(lines)
+    )
+    if problem:
+        yield Problem("detail", "requested_amount", problem, _("申請額(円)"))
 
 
 def _patronage_problems(project, detail, today=None):

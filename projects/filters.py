@@ -1,10 +1,11 @@
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from organizations.models import ActivityField, Area, Organization
-from portal.filtering import keyword_filter
+from portal.caching import remember
+from portal.filtering import RelatedChoiceFilter, keyword_filter
 from portal.wareki import fiscal_year_label
 
 from .models import PUBLIC_STATUSES, Form, Partner, Project, Status
@@ -20,7 +21,7 @@ class ProjectFilter(django_filters.FilterSet):
     form = django_filters.ChoiceFilter(
         label=_("協働の形態"), choices=Form.choices, empty_label=_("すべて")
     )
-    field = django_filters.ModelChoiceFilter(
+    field = RelatedChoiceFilter(
         label=_("活動分野"),
         field_name="fields",
         to_field_name="code",
@@ -58,10 +59,10 @@ class ProjectFilter(django_filters.FilterSet):
     def filter_organization(self, queryset, name, value):
         """Projects an organisation leads or takes part in."""
         # A partnership shows only once the partner confirmed its role.
-        return queryset.filter(
-            Q(lead_organization=value)
-            | Q(partners__organization=value, partners__consent=Partner.Consent.CONFIRMED)
+        partnered = Partner.objects.filter(
+            project=OuterRef("pk"), organization=value, consent=Partner.Consent.CONFIRMED
         )
+        return queryset.filter(Q(lead_organization=value) | Q(Exists(partnered)))
 
     def __init__(self, *args, year_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -69,11 +70,13 @@ class ProjectFilter(django_filters.FilterSet):
             (str(year), fiscal_year_label(year)) for year in year_choices
         ]
 
-    filter_keyword = staticmethod(
-        keyword_filter(
-            ["title", "summary", "purpose", "place", "lead_organization__name", "partners__name"]
-        )
-    )
+    filter_keyword = staticmethod(keyword_filter(then=("-published_at", "-id")))
+
+
+def public_years():
+    """The 年度 public projects have, newest first: the choices of the `year` filter."""
+    public = Project.objects.public().order_by("-fiscal_year")
+    return remember("years", lambda: list(public.values_list("fiscal_year", flat=True).distinct()))
 
 
 assert all(s in Status.values for s in PUBLIC_STATUSES)

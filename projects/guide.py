@@ -1,5 +1,7 @@
 """The six forms as the city profile's guideline explains them (projects.FormGuide)."""
 
+from portal.models import gloss
+
 from .models import Form, FormGuide
 
 
@@ -8,7 +10,9 @@ def _explained(form, guide):
         "code": form.value,
         "label": form.label,
         "definition": guide.definition if guide else "",
+        "definition_gloss": gloss(guide, "definition") if guide else "",
         "effect": guide.effect if guide else "",
+        "effect_gloss": gloss(guide, "effect") if guide and guide.effect else "",
         "examples": guide.example_list if guide else [],
     }
 

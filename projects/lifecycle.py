@@ -1,8 +1,10 @@
 """The project lifecycle: every action on a project, declared once (see portal/lifecycle.py).
 
 States (DESIGN.md): draft → submitted → published → completed → evaluated, with returned,
-rejected and withdrawn beside them. Hiding is a flag, not a state; the 後援 change notice, the
-results report's steps, staff edits and hide / show are recorded without changing the state.
+rejected and withdrawn beside them, and cancelled (a 後援's 中止届 after approval). Hiding is a
+flag, not a state; the 後援 change notice and its acknowledgement, the results report's steps,
+staff edits and hide / show are recorded without changing the state. The first submission
+gives the proposal its 受付番号 (projects/receipts.py).
 
 Who acts:
 - `lead`: members of the lead organisation (they propose, file notices and the report);
@@ -19,13 +21,26 @@ from organizations.permissions import is_coordinating_staff, is_member
 from portal.lifecycle import SYSTEM, Action, Comment, Lifecycle, LifecycleError, Slot, Visibility
 from portal.wareki import wareki_date
 
+from . import change_notices, receipts
 from .completeness import proposal_problems
-from .models import Form, Partner, Project, ProjectAction, Report, Status, Transition
+from .models import (
+    PUBLIC_STATUSES,
+    AttachmentKind,
+    BudgetSide,
+    Form,
+    Partner,
+    Project,
+    ProjectAction,
+    Report,
+    Status,
+    Transition,
+)
 from .permissions import is_department_staff, is_lead_member, is_partner_member
+from .submissions import changes_since, proposal_values
 
 A = ProjectAction
 LEAD, COORDINATOR, DEPARTMENT, PARTNER = "lead", "coordinator", "department", "partner"
-PUBLIC = (Status.PUBLISHED, Status.COMPLETED, Status.EVALUATED)
+PUBLIC = PUBLIC_STATUSES
 EVERY_STATE = tuple(Status.values)
 # A partner may answer as long as the project is going on.
 ANSWERABLE = (Status.DRAFT, Status.SUBMITTED, Status.RETURNED, *PUBLIC)
@@ -102,6 +117,12 @@ def report_received(step):
     return None
 
 
+def change_pending(step):
+    if not change_notices.pending(step.obj).exists():
+        return _("確認を待っている変更届はありません。")
+    return None
+
+
 def partner_request_open(step):
     """The partner row named in the parameters awaits this organisation's answer."""
     partner = (
@@ -126,9 +147,32 @@ def proposal_complete(step):
     return proposal_problems(step.obj, today=timezone.localdate(step.now))
 
 
+def change_named(step):
+    """A 変更届 says what changes: a new date, place or content, at least one."""
+    if not change_notices.changes_between(step.obj, step.params.get("proposed") or {}):
+        return _(
+            "変更する項目(開催日、開催場所、行事名、概要)を1つ以上、今と違う内容で入力してください。"
+        )
+    return None
+
+
 def report_has_activities(step):
     if not report_of(step).activities.strip():
         return _("実績報告の「実施した内容」を入力してから提出してください。")
+    return None
+
+
+def subsidy_settled(step):
+    """A 補助's report carries its settlement: actual amounts and at least one receipt."""
+    if step.obj.form != Form.SUBSIDY:
+        return None
+    if not step.obj.budget_lines.filter(side=BudgetSide.EXPENSE, actual_amount__isnull=False):
+        return _("補助事業の実績報告は、収支決算の支出の決算額を入力してから提出してください。")
+    if not step.obj.attachments.current().filter(kind=AttachmentKind.RECEIPT).exists():
+        return _(
+            "補助事業の実績報告には、領収書を1つ以上添付してください。"
+            "「領収書を追加」でファイルを選び、保存してから提出します。"
+        )
     return None
 
 
@@ -161,6 +205,39 @@ def lead_organization_public(step):
 def stamp_submitted(step):
     step.obj.submitted_at = step.now
     step.update_fields.add("submitted_at")
+
+
+def assign_receipt_number(step):
+    """The first submission gives the proposal its 受付番号; a resubmission keeps it."""
+    if step.obj.receipt_number:
+        return
+    number = receipts.next_number(form=step.obj.form, fiscal_year=step.obj.fiscal_year)
+    step.obj.receipt_number = number
+    step.update_fields.add("receipt_number")
+    step.changes.append(
+        {"field": "receipt_number", "label": str(_("受付番号")), "old": "", "new": number}
+    )
+
+
+def propose_change(step):
+    """The 変更届's new values wait for the city's acknowledgement; nothing changes yet."""
+    changes = change_notices.changes_between(step.obj, step.params.get("proposed") or {})
+    change_notices.file_change(project=step.obj, changes=changes, actor=step.actor)
+    step.changes.extend({k: v for k, v in change.items() if k != "value"} for change in changes)
+
+
+def apply_change(step):
+    step.changes.extend(change_notices.acknowledge(project=step.obj, actor=step.actor, at=step.now))
+
+
+def record_submission(step):
+    """Keep what the proposal says now; a resubmission after a return records, field by
+    field, what changed since it was last submitted."""
+    values = proposal_values(step.obj)
+    if step.obj.status == Status.RETURNED and step.obj.submitted_values:
+        step.changes.extend(changes_since(step.obj.submitted_values, values))
+    step.obj.submitted_values = values
+    step.update_fields.add("submitted_values")
 
 
 def stamp_published(step):
@@ -223,7 +300,9 @@ ACTIONS = (
     # The proposal.
     Action(A.SUBMIT, sources=(Status.DRAFT, Status.RETURNED), target=Status.SUBMITTED,
            actors=(LEAD, COORDINATOR, SYSTEM), requires=(proposal_complete,),
-           effects=(stamp_submitted,), audience=(CITY, PARTNERS)),
+           comment_required_in=(Status.RETURNED,), required_comment_label=_("変更した点"),
+           effects=(stamp_submitted, assign_receipt_number, record_submission),
+           audience=(ORGANIZATION, CITY, PARTNERS)),
     Action(A.APPROVE, sources=(Status.SUBMITTED,), target=Status.PUBLISHED,
            actors=(COORDINATOR, SYSTEM), requires=(lead_organization_public, CALL_RULES),
            effects=(stamp_published,), audience=(ORGANIZATION,)),
@@ -240,14 +319,19 @@ ACTIONS = (
            target=Status.WITHDRAWN, actors=(LEAD, COORDINATOR, SYSTEM), comment=Comment.REQUIRED,
            comment_label=_("取り下げの理由"), audience=(CITY,), confirm=True),
     # After approval: the 後援 notices and the results report.
+    # A 変更届 carries its new values (param `proposed`), pending until 協働推進課
+    # acknowledges them: only then do the project's data and its public page change.
     Action(A.CHANGE_NOTICE, sources=(Status.PUBLISHED,), actors=(LEAD, SYSTEM),
-           when=(patronage_only,), comment=Comment.REQUIRED, comment_label=_("変更の内容"),
-           effects=(touch,), audience=(CITY,)),
-    Action(A.CANCEL, sources=(Status.PUBLISHED,), target=Status.WITHDRAWN, actors=(LEAD, SYSTEM),
+           when=(patronage_only,), requires=(change_named,), comment=Comment.REQUIRED,
+           comment_label=_("変更の理由"), effects=(propose_change, touch), audience=(CITY,)),
+    Action(A.ACKNOWLEDGE_CHANGE, sources=(Status.PUBLISHED,), actors=(COORDINATOR, SYSTEM),
+           when=(patronage_only, change_pending), effects=(apply_change,),
+           audience=(ORGANIZATION,)),
+    Action(A.CANCEL, sources=(Status.PUBLISHED,), target=Status.CANCELLED, actors=(LEAD, SYSTEM),
            when=(patronage_only,), comment=Comment.REQUIRED, comment_label=_("中止の理由"),
            audience=(CITY,), confirm=True),
     Action(A.SUBMIT_REPORT, sources=(Status.PUBLISHED,), actors=(LEAD, SYSTEM),
-           when=(report_editable,), requires=(project_started, report_has_activities),
+           when=(report_editable,), requires=(project_started, report_has_activities, subsidy_settled),
            effects=(report_becomes(Report.Status.SUBMITTED),), audience=(CITY,)),
     Action(A.RETURN_REPORT, sources=(Status.PUBLISHED,), actors=(COORDINATOR, DEPARTMENT, SYSTEM),
            when=(report_submitted,), comment=Comment.REQUIRED,
@@ -276,6 +360,18 @@ ACTIONS = (
     Action(A.PARTNER_DECLINE, sources=ANSWERABLE, actors=(PARTNER, SYSTEM),
            when=(partner_request_open,), effects=(partner_answers(Partner.Consent.DECLINED),),
            comment_label=_("辞退の理由"), audience=(ORGANIZATION,), record_only=True),
+    # The dialogue on a proposal (projects/dialogue.py): not a state, a thread of messages in
+    # the history. The organisation writes to the city, the city (協働推進課 and the 担当課) to
+    # the organisation, and the city's own notes (庁内メモ) are read by the city staff only.
+    Action(A.ORGANIZATION_MESSAGE, sources=EVERY_STATE, actors=(LEAD, SYSTEM),
+           comment=Comment.REQUIRED, comment_label=_("メッセージ"), audience=(CITY,),
+           record_only=True),
+    Action(A.CITY_MESSAGE, sources=EVERY_STATE, actors=(COORDINATOR, DEPARTMENT, SYSTEM),
+           comment=Comment.REQUIRED, comment_label=_("メッセージ"), audience=(ORGANIZATION,),
+           record_only=True),
+    Action(A.INTERNAL_NOTE, sources=EVERY_STATE, actors=(COORDINATOR, DEPARTMENT, SYSTEM),
+           comment=Comment.REQUIRED, comment_label=_("庁内メモ"), audience=(CITY,),
+           visibility=Visibility.STAFF, record_only=True),
 )  # fmt: skip
 
 PROJECT_LIFECYCLE = Lifecycle(

@@ -1,12 +1,16 @@
 """Panels: what projects add to other apps' pages, and the registry of what other apps add to
 a project's public page (see portal/panels.py)."""
 
+from django.db.models import Exists, OuterRef
+
 from portal.panels import Panels
 
 from .models import Partner, Project
 
 # What other apps add to a project's public page (the published evaluation, …).
 PROJECT_PAGE = Panels("project_page")
+# What other apps add to a proposal's page for its readers (the issued documents, …).
+PROPOSAL_PAGE = Panels("proposal_page")
 
 # An organisation page shows this many projects per section, then links to the full list.
 PROJECTS_PER_SECTION = 12
@@ -17,8 +21,14 @@ def organization_projects(organization, request):
     public_projects = Project.objects.public().with_card_data()
     led = public_projects.filter(lead_organization=organization)
     partnered = public_projects.filter(
-        partners__organization=organization, partners__consent=Partner.Consent.CONFIRMED
-    ).distinct()
+        Exists(
+            Partner.objects.filter(
+                project=OuterRef("pk"),
+                organization=organization,
+                consent=Partner.Consent.CONFIRMED,
+            )
+        )
+    )
     led_page = list(led[: PROJECTS_PER_SECTION + 1])
     partner_page = list(partnered[: PROJECTS_PER_SECTION + 1])
     return {

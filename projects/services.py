@@ -3,6 +3,7 @@ files and history. Each is atomic, takes the row lock where a row exists, and re
 changed through the lifecycle. Views validate with forms and call these."""
 
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -24,6 +25,7 @@ from .models import (
     ReportPhoto,
     SubsidyDetail,
 )
+from .schedule import patronage_schedule_derive
 
 
 class NotEditable(Exception):
@@ -66,9 +68,12 @@ def proposal_save(*, parts, sections=(), actor, project=None, form_code=None):
         detail = parts["detail"].save(commit=False)
         detail.project = proposal
         detail.save()
-        for name in ("partners", "events"):
-            parts[name].instance = proposal
-            parts[name].save()
+        for name in ("partners", "events", "income", "expenses"):
+            if name in parts:
+                parts[name].instance = proposal
+                parts[name].save()
+        if proposal.form == Form.PATRONAGE:
+            patronage_schedule_derive(project=proposal, detail=detail)
         _partners_to_ask(parts["partners"])
         for section, form in sections:
             section.save(form, proposal)
@@ -123,21 +128,59 @@ def _files_save(form, project, actor):
         if name not in form.checked:
             continue
         upload, checked = form.checked[name]
-        attachment = Attachment(
+        attachment_store(
             project=project,
             kind=kind,
-            original_name=uploads.clean_file_name(upload.name),
+            upload=upload,
             content_type=checked.content_type,
             size=checked.size,
-            uploaded_by=actor,
+            actor=actor,
         )
-        attachment.file.save("upload", upload, save=False)
-        attachment.save()
-        if kind != Attachment.Kind.OTHER:  # a new version of the document
-            project.attachments.current().filter(kind=kind).exclude(pk=attachment.pk).update(
-                replaced_at=timezone.now(), replaced_by=attachment
-            )
+    for kind, document in form.chosen_documents():
+        if f"file_{kind.value}" not in form.checked:  # a file chosen beside it wins
+            attachment_from_document(project=project, kind=kind, document=document, actor=actor)
     return obsolete
+
+
+# Kinds of which a proposal keeps several documents side by side (the others are versioned:
+# a new upload replaces the one before).
+SEVERAL_KINDS = (Attachment.Kind.OTHER, Attachment.Kind.RECEIPT)
+
+
+def attachment_store(*, project, kind, upload, content_type, size, actor):
+    """Store a checked upload (portal.uploads) as a document of the project; a document of a
+    versioned kind replaces the current one of its kind."""
+    attachment = Attachment(
+        project=project,
+        kind=kind,
+        original_name=uploads.clean_file_name(upload.name),
+        content_type=content_type,
+        size=size,
+        uploaded_by=actor,
+    )
+    attachment.file.save("upload", upload, save=False)
+    attachment.save()
+    if kind not in SEVERAL_KINDS:  # a new version of the document
+        project.attachments.current().filter(kind=kind).exclude(pk=attachment.pk).update(
+            replaced_at=timezone.now(), replaced_by=attachment
+        )
+    return attachment
+
+
+def attachment_from_document(*, project, kind, document, actor):
+    """Attach one of the organisation's kept documents (organizations.StandingDocument): the
+    proposal keeps its own copy, as it was when attached, so that a later renewal of the
+    organisation's document never changes what was applied with."""
+    with document.file.open("rb") as source:
+        attachment = attachment_store(
+            project=project,
+            kind=kind,
+            upload=File(source, name=document.original_name),
+            content_type=document.content_type,
+            size=document.size,
+            actor=actor,
+        )
+    return attachment
 
 
 def _detail_changes(detail_form, project):
@@ -236,15 +279,18 @@ def form_guide_load(*, forms):
                 form=row["code"],
                 defaults={
                     "definition": row["definition"],
+                    "definition_en": row.get("definition_en", ""),
                     "effect": row.get("effect", ""),
+                    "effect_en": row.get("effect_en", ""),
                     "examples": "\n".join(row.get("examples", [])),
                     "order": order,
                 },
             )
 
 
-def report_save(*, form, project, actor, remove_photos=()):
-    """Save the results report from its (valid) form, with the 補助 settlement, a new photo and
+def report_save(*, form, project, actor, remove_photos=(), settlement_lines=(), remove_receipts=()):
+    """Save the results report from its (valid) form, with the 補助 settlement (its notes and
+    its lines, valid formsets), a new receipt and the receipts to remove, a new photo and
     the photos to remove, under the project's and the report's row locks. Raises NotEditable
     when the report may no longer be changed (submitted or accepted meanwhile), StaleEdit when
     someone saved it since the page was shown."""
@@ -267,6 +313,31 @@ def report_save(*, form, project, actor, remove_photos=()):
             SubsidyDetail.objects.update_or_create(
                 project=locked, defaults={"settlement": form.cleaned_data["settlement"]}
             )
+        for formset in settlement_lines:
+            formset.instance = locked
+            formset.save()
+        receipt = form.cleaned_data.get("receipt")
+        if receipt:
+            attachment_store(
+                project=locked,
+                kind=Attachment.Kind.RECEIPT,
+                upload=receipt,
+                content_type=form.checked_receipt.content_type,
+                size=form.checked_receipt.size,
+                actor=actor,
+            )
+        obsolete = []
+        for attachment in locked.attachments.current().filter(
+            kind=Attachment.Kind.RECEIPT, pk__in=remove_receipts
+        ):
+            obsolete.append((attachment.file.storage, attachment.file.name))
+            attachment.delete()
+
+        def delete_removed_files():
+            for storage, name in obsolete:
+                storage.delete(name)
+
+        transaction.on_commit(delete_removed_files)
         photo = form.cleaned_data.get("photo")
         if photo:
             ReportPhoto.objects.create(

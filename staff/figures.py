@@ -1,6 +1,6 @@
 """Figures for staff: project counts by form, 年度, field, area and state, as SVG bar charts
 drawn on the server (no script, no CDN) with the same numbers in a table beside them, and the
-totals of 事業費, 申請額 and 交付決定額 by form and 年度.
+totals of 事業費, 申請額, 交付決定額 and 確定額 by form and 年度.
 
 A chart is drawn 360 units wide, the width of a phone: each label sits on its own lines above
 its bar, wrapped rather than cut, so that at 360 px it reads at the size of the text."""
@@ -132,7 +132,7 @@ def by_field(projects):
 
 def by_area(projects):
     counts = dict(projects.values_list("area").annotate(n=Count("id")).order_by())
-    pairs = [(area.name, counts.get(area.pk, 0)) for area in Area.objects.all()]
+    pairs = [(area.label, counts.get(area.pk, 0)) for area in Area.objects.all()]
     if counts.get(None):
         pairs.append((_("地区の指定なし"), counts[None]))
     return _layout("area", _("地区別"), pairs)
@@ -155,10 +155,11 @@ class AmountRow:
     budget: int
     requested: int
     granted: int
+    confirmed: int
 
 
 def amounts(projects):
-    """The totals of 事業費, 申請額 and 交付決定額 (補助) by form and 年度, as a table."""
+    """The totals of 事業費, 申請額, 交付決定額 and 確定額 (補助) by form and 年度, as a table."""
     labels = dict(Form.choices)
     rows = [
         AmountRow(
@@ -168,6 +169,7 @@ def amounts(projects):
             budget=row["budget"] or 0,
             requested=row["requested"] or 0,
             granted=row["granted"] or 0,
+            confirmed=row["confirmed"] or 0,
         )
         for row in projects.values("form", "fiscal_year")
         .annotate(
@@ -175,12 +177,13 @@ def amounts(projects):
             budget=Sum("budget"),
             requested=Sum("subsidy__requested_amount"),
             granted=Sum("subsidy__granted_amount"),
+            confirmed=Sum("subsidy__confirmed_amount"),
         )
         .order_by("-fiscal_year", "form")
     ]
     return Table(
         name="figures-amounts",
-        title=_("事業費・申請額・交付決定額の合計(形態・年度別)"),
+        title=_("事業費・申請額・交付決定額・確定額の合計(形態・年度別)"),
         columns=[
             Column(_("協働の形態"), lambda row: row.form),
             Column(_("年度"), lambda row: fiscal_year_label(row.fiscal_year)),
@@ -188,6 +191,7 @@ def amounts(projects):
             Column(_("事業費の合計(円)"), lambda row: row.budget),
             Column(_("申請額の合計(円)"), lambda row: row.requested),
             Column(_("交付決定額の合計(円)"), lambda row: row.granted),
+            Column(_("確定額の合計(円)"), lambda row: row.confirmed),
         ],
         rows=rows,
         empty=_("条件に合う協働事業はありません。"),

@@ -38,9 +38,7 @@ class StaffProjectFilter(django_filters.FilterSet):
         model = Project
         fields = ["q", "status", "form", "fiscal_year", "department", "area", "is_hidden"]
 
-    filter_keyword = staticmethod(
-        keyword_filter(["title", "summary", "lead_organization__name", "place"])
-    )
+    filter_keyword = staticmethod(keyword_filter(then=("-id",)))
 
 
 class StaffOrganizationFilter(django_filters.FilterSet):
@@ -61,7 +59,10 @@ class StaffOrganizationFilter(django_filters.FilterSet):
         model = Organization
         fields = ["q", "status", "kind"]
 
-    filter_keyword = staticmethod(keyword_filter(["name", "name_kana", "representative_name"]))
+    # The representative's name is not public, so not in the document: staff find it too.
+    filter_keyword = staticmethod(
+        keyword_filter(then=("name_kana", "id"), also=("representative_name",))
+    )
 
 
 class FigureFilter(django_filters.FilterSet):

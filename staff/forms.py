@@ -13,14 +13,15 @@ from portal.forms import (
     VersionedFormMixin,
     founded_year_field,
 )
+from projects import money
 from projects.forms import DESK_PROJECT_FIELDS
-from projects.models import FORM_DETAIL_ATTRIBUTES, Project
+from projects.models import FORM_DETAIL_ATTRIBUTES, BudgetLine, Project, SubsidyDetail
 
 
 class CoordinatorChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, user):
         name = user.get_full_name() or user.email or user.username
-        departments = "、".join(d.name for d in user.departments.all())
+        departments = str(_("、")).join(d.label for d in user.departments.all())
         return f"{name}({departments})" if departments else name
 
 
@@ -137,6 +138,37 @@ def _detail_formfield(field, **kwargs):
 class StaffDetailForm(PortalFormMixin, forms.ModelForm):
     # Pairs of the form-specific rows (委託's contract period); absent fields are skipped.
     date_ranges = [("contract_starts_on", "contract_ends_on")]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if isinstance(self.instance, SubsidyDetail):
+            self._check_subsidy_amounts(cleaned_data)
+        return cleaned_data
+
+    def _check_subsidy_amounts(self, cleaned_data):
+        """The 交付決定 and the 確定 each come with their date, and the confirmed amount
+        stays within the granted one and what the settlement leaves uncovered."""
+        for amount, date, message in (
+            (
+                "granted_amount",
+                "granted_on",
+                _("交付決定額とあわせて、交付決定日を入力してください。"),
+            ),
+            ("confirmed_amount", "confirmed_on", _("確定額とあわせて、確定日を入力してください。")),
+        ):
+            missing_date = cleaned_data.get(amount) is not None and not cleaned_data.get(date)
+            if missing_date and date not in self.errors:
+                self.add_error(date, message)
+        confirmed = cleaned_data.get("confirmed_amount")
+        if confirmed is None:
+            return
+        settlement = money.totals(
+            BudgetLine.objects.filter(project_id=self.instance.project_id), actual=True
+        )
+        for problem in money.confirmed_amount_problems(
+            confirmed, cleaned_data.get("granted_amount"), settlement
+        ):
+            self.add_error("confirmed_amount", problem)
 
 
 def detail_form_class(form_code):

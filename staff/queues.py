@@ -1,8 +1,7 @@
 """What waits on the desk: each queue is a Table (see tables.py), so it exports as shown."""
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.db.models import Max, Q
+from django.db.models import Exists, Max, Min, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +11,8 @@ from organizations.models import Organization
 from portal import wareki
 from portal.exports import Column, Table
 from principles.selectors import awaiting_evaluations
-from projects.models import Form, Project, Report, Status
+from projects.deadlines import report_due_on
+from projects.models import Form, Project, ProposedChange, Report, Status
 
 from . import permissions
 from .permissions import COORDINATING_ONLY
@@ -44,22 +44,12 @@ def _project_base(user):
     return permissions.desk_projects(user, queryset)
 
 
-def report_due_on(project):
-    """The results report is due a set time after the 後援 event, or after the project ends;
-    None while neither date is known (a draft, or a date staff cleared)."""
-    days = settings.PATRONAGE_REPORT_DUE_DAYS
-    if project.form == Form.PATRONAGE:
-        detail = project.form_detail()
-        if detail is not None and detail.event_date is not None:
-            return wareki.add_days(detail.event_date, days)
-    return wareki.add_days(project.ends_on, days)
-
-
 TITLE = Column(_("事業名"), lambda p: p.title, link=file_url)
 
+RECEIPT_NUMBER = Column(_("受付番号"), lambda p: p.receipt_number or "")
 ORGANIZATION = Column(_("団体"), lambda p: p.lead_organization.name)
 FORM = Column(_("協働の形態"), lambda p: p.get_form_display())
-DEPARTMENT = Column(_("担当課"), lambda p: p.department.name if p.department else "")
+DEPARTMENT = Column(_("担当課"), lambda p: p.department.label if p.department else "")
 
 
 def pending_organizations(user):
@@ -73,7 +63,7 @@ def pending_organizations(user):
         columns=[
             Column(_("団体名"), lambda o: o.name, link=organization_url),
             Column(_("種別"), lambda o: o.get_kind_display()),
-            Column(_("地区"), lambda o: o.area.name if o.area else ""),
+            Column(_("地区"), lambda o: o.area.label if o.area else ""),
             Column(_("登録日"), lambda o: local_date(o.created_at), wareki=True),
             Column(_("経過日数"), lambda o: days_since(o.created_at)),
         ],
@@ -88,6 +78,7 @@ def submitted_proposals(user):
         name="submitted-proposals",
         title=_("審査待ちの提案(古い順)"),
         columns=[
+            RECEIPT_NUMBER,
             TITLE,
             ORGANIZATION,
             FORM,
@@ -130,6 +121,32 @@ def returned_proposals(user):
         ],
         rows=list(rows),
         empty=_("差し戻し中の提案はありません。"),
+    )
+
+
+def change_notices(user):
+    """後援 change notices waiting for the city's acknowledgement (only then do they show)."""
+    pending = ProposedChange.objects.filter(project=OuterRef("pk"), status="pending")
+    rows = (
+        _project_base(user)
+        .filter(Exists(pending))
+        .annotate(
+            filed_at=Min("proposed_changes__filed_at", filter=Q(proposed_changes__status="pending"))
+        )
+        .order_by("filed_at", "id")
+    )
+    return Table(
+        name="change-notices",
+        title=_("確認待ちの変更届"),
+        columns=[
+            RECEIPT_NUMBER,
+            TITLE,
+            ORGANIZATION,
+            Column(_("届出日"), lambda p: local_date(p.filed_at), wareki=True),
+            Column(_("経過日数"), lambda p: days_since(p.filed_at)),
+        ],
+        rows=list(rows),
+        empty=_("確認待ちの変更届はありません。"),
     )
 
 
@@ -248,6 +265,7 @@ QUEUES = {
     "pending-organizations": pending_organizations,
     "submitted-proposals": submitted_proposals,
     "returned-proposals": returned_proposals,
+    "change-notices": change_notices,
     "reports-submitted": reports_submitted,
     "reports-due": reports_due,
     "evaluations-missing": evaluations_missing,

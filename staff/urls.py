@@ -1,6 +1,14 @@
 from django.urls import path
 
-from .views import calls, desk, evaluation_figures, evaluations, organizations, projects
+from .views import (
+    calls,
+    desk,
+    evaluation_figures,
+    evaluations,
+    messages,
+    organizations,
+    projects,
+)
 
 app_name = "staff"
 urlpatterns = [
@@ -13,6 +21,7 @@ urlpatterns = [
     path(
         "projects/<int:pk>/actions/<slug:action>/", projects.project_action, name="project_action"
     ),
+    path("projects/<int:pk>/messages/", messages.project_messages, name="project_messages"),
     path("projects/<int:pk>/evaluation/", evaluations.evaluation_city, name="evaluation"),
     path(
         "projects/<int:pk>/evaluation/decline/",

@@ -27,16 +27,68 @@ def pytest_collection_modifyitems(items):
     ordinary test behind them, where it would find no areas.
     """
     items.sort(key=_transactional)
+    unserialized = [item.nodeid for item in items if _transactional(item) and not _serialized(item)]
+    if unserialized:
+        raise pytest.UsageError(
+            "Transactional tests must restore the master data with serialized_rollback=True "
+            "(a plain flush recreates the content types under new keys, and the next "
+            "serialized test fails to restore its own): " + ", ".join(unserialized)
+        )
+
+
+def _serialized(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(
+        (marker is not None and marker.kwargs.get("serialized_rollback"))
+        or "django_db_serialized_rollback" in getattr(item, "fixturenames", ())
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def plain_http():
+    """The test client and the live test server speak plain http: production's redirect to
+    https is turned off explicitly here (tests/config/test_security.py turns it on where it is
+    the behaviour tested). Every other production security setting stays as configured."""
+    from django.test import override_settings
+
+    with override_settings(SECURE_SSL_REDIRECT=False):
+        yield
 
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """allauth keeps its rate-limit counters in the cache: every test starts with none."""
-    from django.core.cache import cache
+    from tests.caching import clear_cache
 
-    cache.clear()
+    clear_cache()
     yield
-    cache.clear()
+    clear_cache()
+
+
+@pytest.fixture(autouse=True)
+def public_cache(settings):
+    """Pages are drawn afresh in every test (a test that changes rows with bulk_create or
+    update(), which send no signal, sees the change); the tests of the cache itself
+    (tests/portal/test_caching.py) turn it on with `public_cache_on`."""
+    settings.PUBLIC_CACHE = {**settings.PUBLIC_CACHE, "SECONDS": 0}
+
+
+@pytest.fixture
+def public_cache_on(settings):
+    settings.PUBLIC_CACHE = {**settings.PUBLIC_CACHE, "SECONDS": 300}
+
+
+@pytest.fixture(autouse=True)
+def tasks_in_process():
+    """Every task runs in the test's own process and transaction, as without a broker, also
+    when CELERY_BROKER_URL is set (a worker could not see the test's uncommitted rows). The
+    tests of the queue itself (tests/notifications/test_worker.py) start a real worker."""
+    from config.celery import app
+
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = eager
 
 
 @pytest.fixture(autouse=True)

@@ -16,6 +16,7 @@ from tests.organizations.factories import (  # noqa: F401
 )
 from tests.projects.factories import (  # noqa: F401
     COMPLETE_DETAILS,
+    make_budget,
     make_event,
     make_partner,
     make_project,

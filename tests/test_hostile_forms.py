@@ -27,7 +27,6 @@ from urllib.parse import urlsplit
 import pytest
 from django.apps import apps
 from django.conf import settings as django_settings
-from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from hypothesis import HealthCheck, given
@@ -36,6 +35,7 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from projects.models import Form
+from tests.caching import clear_cache
 from tests.hostile import error_layout, page_forms
 from tests.world import PNG, ROLES
 
@@ -61,14 +61,19 @@ PAGES = [
     "/accounts/email/",
     "/mypage/",
     "/mypage/profile/",
+    "/mypage/contacts/new/{other_organization}/",
+    "/mypage/contacts/{contact_request}/",
     "/organizations/register/",
     "/organizations/{organization}/edit/",
     "/organizations/{pending}/edit/",
     "/organizations/{organization}/members/",
+    "/organizations/{organization}/documents/",
     *[f"/projects/new/?form={form}" for form in Form.values],
     "/projects/{draft}/edit/",
     "/projects/{draft}/proposal/",
+    "/projects/{draft}/review/",
     "/projects/{draft}/withdraw/",
+    "/projects/{draft}/messages/",
     "/projects/{public}/report/",
     "/projects/{patronage}/notices/",
     "/projects/{completed}/evaluation/",
@@ -95,6 +100,8 @@ PAGES = [
     "/staff/projects/{completed}/",
     "/staff/projects/{completed}/evaluation/",
     "/staff/projects/{patronage}/edit/",
+    "/staff/projects/{patronage}/",
+    "/staff/projects/{draft}/messages/",
     "/staff/organizations/{pending}/",
     "/staff/organizations/{organization}/",
     "/staff/organizations/{organization}/edit/",
@@ -292,7 +299,7 @@ def _hostile_posts(client, users, form, role, examples):
     )
     @given(data=submissions(form))
     def post(data):
-        cache.clear()  # allauth's rate limits: every example reaches the form
+        clear_cache()  # allauth's rate limits: every example reaches the form
         client.cookies.pop(django_settings.LANGUAGE_COOKIE_NAME, None)
         with transaction.atomic():
             _sign_in(client, users, role)

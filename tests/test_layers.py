@@ -14,7 +14,7 @@ LAYERS = [
     ["organizations"],
     ["projects"],
     ["principles"],
-    ["calls", "events", "volunteers", "participation", "search"],
+    ["notices", "calls", "events", "volunteers", "matching", "participation", "search"],
     ["notifications"],
     ["opendata", "staff", "mypage", "pages", "demo"],
     ["config"],

@@ -6,7 +6,10 @@ it), in Japanese and in English, read for what automatic checks miss:
 - the required state: a field marked 「※必須」 carries `required` or `aria-required`, a
   group of checkboxes says 「1つ以上」 in its legend (3.3.2, 4.1.2);
 - link names: links of the same name on a page lead to the same place (2.4.4);
-- tables: every table is named, by a caption or a label (1.3.1).
+- tables: every table is named, by a caption or a label (1.3.1);
+- master data in English: no area, department, activity field, form, kind, principle or
+  score of the evaluation scale is shown by its Japanese name on an English page (each has
+  its English name; only the guideline's official text stays Japanese, with its gloss).
 """
 
 import re
@@ -109,6 +112,71 @@ def japanese_outside_lang_ja(html):
     return found
 
 
+def japanese_master_names():
+    """The Japanese name of the rows of master data that have an English one, and of every
+    coded choice people read."""
+    from django.utils import translation
+
+    from organizations.models import ActivityField, Area, Department, Organization
+    from principles.models import Principle, Recommendation, Score
+    from projects.models import Form
+
+    # Rows given an English name (the seeded ones by their migrations); a row added without
+    # one is shown by its Japanese name, marked as Japanese.
+    names = set()
+    for field in ActivityField.objects.exclude(short_name_en="").exclude(name_en=""):
+        names.update({field.name, field.short_name})
+    for model in (Area, Department, Principle):
+        names.update(model.objects.exclude(name_en="").values_list("name", flat=True))
+    with translation.override("ja"):
+        for choices in (Form, Organization.Kind, Score, Recommendation):
+            names.update(str(label) for label in choices.labels)
+    return {name for name in names if name and JAPANESE.search(name)}
+
+
+# Pages that document the open datasets, whose columns and values are Japanese as they are in
+# the files (the page quotes them, marked as Japanese), and the city's documents (notices/),
+# which are Japanese whatever language the reader uses (marked as Japanese).
+QUOTES_JAPANESE_DATA = {
+    "/opendata/",
+    "/notices/{notice}/",
+    "/notices/projects/{draft}/application/",
+    "/notices/projects/{submitted}/application/",
+}
+
+# What separates the names of a list in one text ("上福岡地区、大井地区", "防災(補助)").
+NAME_SEPARATORS = re.compile(r"[、,/|:()()「」\n]")
+
+
+def master_names_shown(html, names):
+    """The names of `names` that stand alone in a text of the page (a list item, a cell, a
+    choice, one of a list separated by 、)."""
+    from html.parser import HTMLParser
+
+    found = set()
+
+    class Reader(HTMLParser):
+        skip = 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag in ("script", "style"):
+                self.skip += 1
+
+        def handle_endtag(self, tag):
+            if tag in ("script", "style"):
+                self.skip -= 1
+
+        def handle_data(self, data):
+            if self.skip:
+                return
+            for piece in NAME_SEPARATORS.split(data):
+                if piece.strip() in names:
+                    found.add(piece.strip())
+
+    Reader(convert_charrefs=True).feed(html)
+    return found
+
+
 def _text(elements, index):
     return "".join(elements[index].text)
 
@@ -195,6 +263,14 @@ class TestEveryPage:
         assert japanese_outside_lang_ja(html) == []
 
     @pytest.mark.parametrize(("path", "role"), PAGES)
+    def test_english_pages_name_master_data_in_english(self, client, shared_world, path, role):
+        world, users = shared_world
+        html = _get(client, users, world, path, role, "en")
+        if html is None or path in QUOTES_JAPANESE_DATA:
+            return
+        assert master_names_shown(html, japanese_master_names()) == set()
+
+    @pytest.mark.parametrize(("path", "role"), PAGES)
     def test_japanese_pages_mark_the_english_choice(self, client, shared_world, path, role):
         world, users = shared_world
         html = _get(client, users, world, path, role, "ja")
@@ -212,3 +288,22 @@ class TestEveryPage:
         assert unmarked_required_fields(html) == []
         assert links_of_one_name_to_several_places(html) == {}
         assert unnamed_tables(html) == []
+
+    @pytest.mark.parametrize(("path", "role"), PAGES)
+    def test_every_page_names_its_canonical_address_on_site_url(
+        self, client, shared_world, path, role
+    ):
+        from urllib.parse import parse_qsl
+
+        from tests import pagemeta
+
+        world, users = shared_world
+        html = _get(client, users, world, path, role, "ja")
+        if html is None:
+            return
+        asked = urlsplit(path.format(**world))
+        canonical = urlsplit(pagemeta.canonical(html))
+        assert (canonical.scheme, canonical.netloc) == ("https", "kyodo.example.jp")
+        assert canonical.path == asked.path
+        # Only parameters the address had: a canonical link never invents a page.
+        assert set(parse_qsl(canonical.query)) <= set(parse_qsl(asked.query))

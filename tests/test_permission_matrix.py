@@ -44,6 +44,18 @@ MATRIX = [
     # Public pages, feeds and open data
     ("GET", "/", EVERYONE),
     ("GET", "/accessibility/", EVERYONE),
+    ("GET", "/subscribe/", EVERYONE),
+    ("GET", "/subscribe/?form=subsidy&year=2025&q=防災", EVERYONE),
+    ("GET", "/subscribe/?year=1900", EVERYONE),
+    ("GET", "/terms/", EVERYONE),
+    ("GET", "/terms/1/", EVERYONE),
+    ("GET", "/terms/99/", NOBODY),
+    ("GET", "/privacy/", EVERYONE),
+    ("GET", "/privacy/1/", EVERYONE),
+    # Consent to the policies in force: everyone of the world agreed, and is sent on.
+    ("GET", "/accounts/consent/", (LOGIN, 302, 302, 302, 302, 302, 302)),
+    ("GET", "/search/", EVERYONE),
+    ("GET", "/search/?q=協働", EVERYONE),
     ("GET", "/healthz", EVERYONE),
     ("GET", "/robots.txt", EVERYONE),
     ("GET", "/sitemap.xml", EVERYONE),
@@ -161,6 +173,32 @@ MATRIX = [
     # My page
     ("GET", "/mypage/", SIGNED_IN),
     ("GET", "/mypage/profile/", SIGNED_IN),
+    # Contact requests between organisations (the world's one: other → the approved one)
+    ("GET", "/mypage/contacts/", SIGNED_IN),
+    ("GET", "/mypage/contacts/{contact_request}/", (LOGIN, 404, 200, 200, 404, 200, 200)),
+    ("GET", "/mypage/contacts/999999/", SIGNED_IN_404),
+    ("GET", "/mypage/contacts/new/{other_organization}/", MEMBERS_ONLY),
+    ("GET", "/mypage/contacts/new/{organization}/", (LOGIN, 403, 403, 200, 403, 403, 403)),
+    ("GET", "/mypage/contacts/new/{pending}/", SIGNED_IN_404),
+    ("GET", "/mypage/contacts/new/999999/", SIGNED_IN_404),
+    (
+        "POST",
+        "/mypage/contacts/new/{other_organization}/",
+        MEMBERS_ONLY,  # refused on the page: the pair has a request awaiting an answer
+        {"sender": "{organization}", "message": "ご相談です"},
+    ),
+    (
+        "POST",
+        "/mypage/contacts/{contact_request}/actions/accept/",
+        (LOGIN, 404, 302, 302, 404, 302, 302),  # taken by the owner, refused to the others
+    ),
+    (
+        "POST",
+        "/mypage/contacts/{contact_request}/actions/withdraw/",
+        (LOGIN, 404, 302, 302, 404, 302, 302),
+    ),
+    ("POST", "/mypage/contacts/{contact_request}/actions/nothing/", SIGNED_IN_404),
+    ("GET", "/mypage/contacts/{contact_request}/actions/accept/", (405,) * 7),
     # Organisation registration and management
     ("GET", "/organizations/register/", SIGNED_IN),
     ("GET", "/organizations/{organization}/edit/", (LOGIN, 403, 200, 403, 403, 403, 403)),
@@ -188,6 +226,19 @@ MATRIX = [
         "/organizations/{organization}/members/{membership}/remove/",
         (LOGIN, 403, 302, 403, 403, 403, 403),
     ),
+    ("GET", "/organizations/{organization}/documents/", MEMBERS_ONLY),
+    ("GET", "/organizations/{pending}/documents/", (LOGIN, 404, 200, 404, 404, 403, 403)),
+    ("GET", "/organizations/{organization}/documents/{standing_document}/", MEMBERS_ONLY),
+    (
+        "GET",
+        "/organizations/{organization}/documents/{standing_document}/remove/",
+        (LOGIN, 405, 405, 405, 405, 405, 405),
+    ),
+    (
+        "POST",
+        "/organizations/{organization}/documents/{standing_document}/remove/",
+        (LOGIN, 403, 302, 403, 403, 403, 403),
+    ),
     ("GET", "/organizations/invitations/not-a-token/", NOBODY),
     # Proposals (the organisation side)
     ("GET", "/projects/new/", SIGNED_IN),
@@ -195,10 +246,34 @@ MATRIX = [
     ("GET", "/projects/{submitted}/proposal/", LEAD_AND_COORDINATING),
     ("GET", "/projects/{draft}/edit/", LEAD_ONLY),
     ("POST", "/projects/{draft}/submit/", (404, 404, 302, 404, 404, 404, 404)),
+    # The 確認画面: only the lead sees it; a proposal it may not submit sends it back.
+    ("GET", "/projects/{draft}/review/", LEAD_ONLY),
+    ("POST", "/projects/{draft}/review/", (404, 404, 302, 404, 404, 404, 404)),
+    ("GET", "/projects/{submitted}/review/", (404, 404, 302, 404, 404, 404, 404)),
     ("GET", "/projects/{draft}/withdraw/", LEAD_ONLY),
     ("GET", "/projects/{draft}/image/", NOBODY),
     ("GET", "/projects/{draft}/files/{attachment}/", LEAD_AND_STAFF),
     ("GET", "/projects/{public}/files/{attachment}/", (404, 404, 404, 404, 404, 404, 404)),
+    # The dialogue on a proposal: the lead writes to the city on its page, the city staff
+    # concerned on the file; a message's file is read by the message's readers, a 庁内メモ's
+    # by the city staff concerned only.
+    ("GET", "/projects/{draft}/messages/", LEAD_ONLY),
+    ("POST", "/projects/{draft}/messages/", (404, 404, 302, 404, 404, 404, 404), {"body": "質問"}),
+    ("GET", "/projects/{draft}/messages/{message_entry}/files/{message_file}/", LEAD_AND_STAFF),
+    (
+        "GET",
+        "/projects/{draft}/messages/{note_entry}/files/{note_file}/",
+        (404, 404, 404, 404, 200, 200, 200),
+    ),
+    ("GET", "/projects/{public}/messages/{message_entry}/files/{message_file}/", NOBODY),
+    ("GET", "/staff/projects/{draft}/messages/", DESK),
+    ("GET", "/staff/projects/{submitted}/messages/", COORDINATING),
+    (
+        "POST",
+        "/staff/projects/{draft}/messages/",
+        (LOGIN, 403, 403, 403, 302, 302, 302),
+        {"recipient": "internal", "body": "庁内で確認します"},
+    ),
     # A named partner organisation answers (the other organisation's members only)
     (
         "POST",
@@ -223,7 +298,7 @@ MATRIX = [
         "POST",
         "/projects/{patronage}/notices/",
         (LOGIN, 403, 302, 403, 403, 403, 403),
-        {"kind": "change_notice", "text": "会場の変更"},
+        {"kind": "change_notice", "text": "会場の変更", "venue": "中央公民館"},
     ),
     # Mutual evaluation: a party's own entry page (the completed project's lead here; its
     # city side is 協働推進課, for it has no 担当課)
@@ -316,6 +391,18 @@ MATRIX = [
         {"conflict-reason": "親族が役員です"},
     ),
     ("GET", "/calls/{call_review}/review/{call_project}/conflict/", (405,) * 7),
+    # Issued documents (notices/): read by the proposal's readers, issued by 協働推進課
+    ("GET", "/notices/{notice}/", LEAD_AND_STAFF),
+    ("GET", "/notices/{notice}/pdf/", LEAD_AND_STAFF),
+    ("GET", "/notices/999999/", NOBODY),
+    ("GET", "/notices/999999/pdf/", NOBODY),
+    ("GET", "/notices/projects/{draft}/application/", LEAD_AND_STAFF),
+    ("GET", "/notices/projects/{submitted}/application/", LEAD_AND_COORDINATING),
+    ("GET", "/notices/projects/999999/application/", NOBODY),
+    ("POST", "/notices/projects/{public}/issue/", COORDINATING_POST, {"kind": "application"}),
+    ("POST", "/notices/projects/{public}/issue/", COORDINATING_POST, {"kind": "no-such-kind"}),
+    ("POST", "/notices/{notice}/reissue/", COORDINATING_POST),
+    ("GET", "/notices/{notice}/reissue/", (405,) * 7),
     # Staff desk
     ("GET", "/staff/", DESK),
     ("GET", "/staff/projects/", DESK),
@@ -333,6 +420,8 @@ MATRIX = [
         {"comment": "再考を"},
     ),
     ("POST", "/staff/projects/{public}/actions/hide/", (LOGIN, 403, 403, 403, 302, 302, 302)),
+    ("POST", "/staff/projects/{patronage}/actions/acknowledge_change/", COORDINATING_POST),
+    ("GET", "/staff/queues/change-notices.csv", DESK),
     ("GET", "/staff/queues/submitted-proposals.csv", DESK),
     ("GET", "/staff/queues/reports-due.xlsx", DESK),
     ("GET", "/staff/queues/pending-organizations.csv", COORDINATING),

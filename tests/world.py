@@ -7,11 +7,23 @@ import datetime
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from notices.models import Kind
+from notices.services import document_issue
 from notifications.models import NotificationFailure
+from organizations.models import StandingDocument
 from principles.models import Evaluation, EvaluationScore, Principle
 from principles.services import evaluations_open
-from projects.models import Attachment, PatronageDetail, Report, ReportPhoto
+from projects.models import (
+    Attachment,
+    MessageFile,
+    PatronageDetail,
+    ProposedChange,
+    Report,
+    ReportPhoto,
+    Transition,
+)
 from tests import factories
+from tests.matching.factories import make_contact_request
 
 # The seven roles of tests/conftest.py, in the order the tables list them.
 ROLES = (
@@ -67,6 +79,19 @@ def build_world(users):
         event_date=datetime.date(2026, 12, 1),
         venue="市民会館",
     )
+    # A 変更届 waiting for the city's acknowledgement.
+    ProposedChange.objects.create(
+        project=patronage,
+        changes=[
+            {
+                "field": "venue",
+                "label": "開催場所",
+                "old": "市民会館",
+                "new": "公民館",
+                "value": "公民館",
+            }
+        ],
+    )
     pending = factories.make_organization(status="pending", members=[member])
     second = factories.make_user("editor@example.jp")
     membership = organization.memberships.create(user=second, role="editor")
@@ -78,6 +103,37 @@ def build_world(users):
         content_type="application/pdf",
         size=13,
     )
+    standing_document = StandingDocument.objects.create(
+        organization=organization,
+        kind="bylaws",
+        file=ContentFile(b"%PDF-1.4 test", name="k.pdf"),
+        original_name="会則.pdf",
+        content_type="application/pdf",
+        size=13,
+        valid_until=datetime.date.today() + datetime.timedelta(days=365),
+    )
+    # The dialogue on the draft: a message to the city with a file, and a 庁内メモ with one.
+    message_files = {}
+    for key, action, visibility in (
+        ("message_file", "organization_message", "parties"),
+        ("note_file", "internal_note", "staff"),
+    ):
+        entry = Transition.objects.create(
+            project=draft,
+            action=action,
+            from_status="draft",
+            to_status="draft",
+            comment="会場について",
+            visibility=visibility,
+        )
+        message_file = MessageFile.objects.create(
+            transition=entry,
+            file=ContentFile(b"%PDF-1.4 test", name="m.pdf"),
+            original_name="会場図.pdf",
+            content_type="application/pdf",
+            size=13,
+        )
+        message_files[key] = (entry.pk, message_file.pk)
     organization.logo = ContentFile(PNG, name="logo.png")
     organization.save()
     pending.logo = ContentFile(PNG, name="logo.png")
@@ -140,7 +196,16 @@ def build_world(users):
         volunteer_request, users["citizen"], name="応募 花子", message="土曜日なら参加できます。"
     )
     private_volunteer_request = factories.make_volunteer_request(pending, role="非公開の係")
+    # A contact request from the other organisation to the approved one, awaiting its answer.
+    contact_request = make_contact_request(
+        other_organization, organization, users["other_member"], message="ご相談があります。"
+    )
+    # An issued notice of the public project (of the lead organisation and the department).
+    notice = document_issue(project=public, kind=Kind.APPLICATION)
+    notice.pdf.save("notice.pdf", ContentFile(b"%PDF-1.4 notice"))
     return {
+        "notice": notice.pk,
+        "contact_request": contact_request.pk,
         "volunteer_request": volunteer_request.pk,
         "volunteer_application": volunteer_application.pk,
         "private_volunteer_request": private_volunteer_request.pk,
@@ -164,6 +229,11 @@ def build_world(users):
         "patronage": patronage.pk,
         "membership": membership.pk,
         "attachment": attachment.pk,
+        "standing_document": standing_document.pk,
+        "message_entry": message_files["message_file"][0],
+        "message_file": message_files["message_file"][1],
+        "note_entry": message_files["note_file"][0],
+        "note_file": message_files["note_file"][1],
         "failure": failure.pk,
         "other_organization": other_organization.pk,
         "partner_request": partner_request.pk,

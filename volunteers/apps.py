@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class VolunteersConfig(AppConfig):
     name = "volunteers"
     verbose_name = _("ボランティア・担い手募集")
+
+    def ready(self):
+        from . import search
+
+        search.connect()

@@ -3,7 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from organizations.models import ActivityField, Area
-from portal.filtering import keyword_filter
+from portal.filtering import RelatedChoiceFilter, keyword_filter
 
 from .models import VolunteerRequest
 
@@ -22,7 +22,7 @@ class VolunteerRequestFilter(django_filters.FilterSet):
         queryset=Area.objects.all(),
         empty_label=_("すべて"),
     )
-    field = django_filters.ModelChoiceFilter(
+    field = RelatedChoiceFilter(
         label=_("活動分野"),
         field_name="organization__fields",
         to_field_name="code",
@@ -42,6 +42,4 @@ class VolunteerRequestFilter(django_filters.FilterSet):
     def filter_closed(self, queryset, name, value):
         return queryset  # the view keeps only open ones unless asked
 
-    filter_keyword = staticmethod(
-        keyword_filter(["role", "description", "skills", "place", "organization__name"])
-    )
+    filter_keyword = staticmethod(keyword_filter(then=("-created_at", "-id")))

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from organizations.models import Organization
+from portal.search import Document
 from projects.models import Project
 
 PEOPLE_MAX = 1000
@@ -109,3 +110,14 @@ class VolunteerApplication(models.Model):
 
     def __str__(self):
         return f"{self.request} ({self.get_status_display()})"
+
+
+class VolunteerRequestDocument(Document):
+    """What search reads of a volunteer request (volunteers/search.py writes it)."""
+
+    request = models.OneToOneField(
+        VolunteerRequest,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_document",
+    )

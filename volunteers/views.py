@@ -7,11 +7,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from organizations.models import Organization
+from organizations.search import search_context
+from portal.caching import PublicPaginator
 from portal.filtering import filter_results
 from portal.forms import posted_data
 
@@ -26,14 +27,19 @@ def request_list(request):
     request_filter = VolunteerRequestFilter(
         request.GET or None, queryset=selectors.public_requests()
     )
-    requests = filter_results(request_filter).distinct()
+    requests = filter_results(request_filter)
     if not request.GET.get("closed"):
         requests = requests.filter(is_open=True)
-    page = Paginator(requests, settings.PORTAL_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = PublicPaginator(requests, settings.PORTAL_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "volunteers/request_list.html",
-        {"filter": request_filter, "page": page, "requests": page.object_list},
+        {
+            "filter": request_filter,
+            "page": page,
+            "requests": page.object_list,
+            **search_context(request_filter, page, [selectors.public_requests()]),
+        },
     )
 
 

@@ -1,8 +1,8 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from portal.caching import PublicPaginator
 from portal.files import image_response
 from portal.filtering import filter_results
 
@@ -10,18 +10,25 @@ from .. import permissions
 from ..filters import OrganizationFilter
 from ..models import Organization
 from ..panels import ORGANIZATION_PAGE
+from ..search import search_context
 
 
 def organization_list(request):
     queryset = Organization.objects.public().select_related("area").prefetch_related("fields")
     organization_filter = OrganizationFilter(request.GET or None, queryset=queryset)
     queryset = filter_results(organization_filter)
-    page = Paginator(queryset.distinct().order_by("name_kana", "id"), settings.PORTAL_PAGE_SIZE)
+    # 五十音順 (the model's order); a search puts the matches in the name first.
+    page = PublicPaginator(queryset, settings.PORTAL_PAGE_SIZE)
     page = page.get_page(request.GET.get("page"))
     return render(
         request,
         "organizations/organization_list.html",
-        {"filter": organization_filter, "page": page, "organizations": page.object_list},
+        {
+            "filter": organization_filter,
+            "page": page,
+            "organizations": page.object_list,
+            **search_context(organization_filter, page, [Organization.objects.public()]),
+        },
     )
 
 

@@ -4,11 +4,24 @@ error summary of forms."""
 from django import template
 from django.utils.html import format_html
 
-from portal import wareki
+from portal import search, wareki
 from portal.forms import ErrorSummary, FiscalYearField
 from portal.forms import error_summary as build_error_summary
 
 register = template.Library()
+
+
+@register.filter
+def highlight(value, query):
+    """The text, escaped, with the words of the search `query` in <mark> (portal/search.py)."""
+    return search.highlight(value, query)
+
+
+@register.simple_tag(takes_context=True)
+def highlighted(context, value):
+    """`highlight` with the page's search query (`query` in the context, if any): the cards
+    that lists, /search/ and other pages share use it."""
+    return search.highlight(value, context.get("query", ""))
 
 
 @register.filter
@@ -74,9 +87,12 @@ def fiscal_year(value):
 
 @register.filter
 def yen(value):
+    """An amount of money: 500,000円 (¥500,000 in English)."""
+    from django.utils.translation import gettext
+
     if value in (None, ""):
         return ""
-    return f"{int(value):,}円"
+    return gettext("%(amount)s円") % {"amount": f"{int(value):,}"}
 
 
 @register.simple_tag(takes_context=True)

@@ -27,6 +27,7 @@ from .details import (  # noqa: F401
     PatronageDetail,
     SubsidyDetail,
 )
+from .documents import EventDocument, ProjectDocument  # noqa: F401
 from .files import (  # noqa: F401
     ATTACHMENT_KINDS_BY_FORM,
     REQUIRED_ATTACHMENT_KINDS,
@@ -39,4 +40,13 @@ from .files import (  # noqa: F401
     private_storage,
 )
 from .history import Transition  # noqa: F401
+from .messages import MessageFile, message_file_path  # noqa: F401
+from .money import (  # noqa: F401
+    CATEGORIES,
+    BudgetLine,
+    BudgetSide,
+    ExpenseCategory,
+    IncomeCategory,
+)
+from .receipts import ProposedChange, ReceiptCounter  # noqa: F401
 from .reports import Report, ReportPhoto  # noqa: F401

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from organizations.models import ActivityField, Area, Department, Organization
+from portal.models import english_field
 from portal.wareki import fiscal_year_label
 
 
@@ -40,7 +41,11 @@ class FormGuide(models.Model):
 
     form = models.CharField(_("協働の形態"), max_length=20, choices=Form.choices, unique=True)
     definition = models.TextField(_("定義"))
+    definition_en = english_field(
+        _("定義の英訳"), help_text=_("英語の画面で、定義(原文のまま)に添える翻訳です。")
+    )
     effect = models.TextField(_("効果"), blank=True)
+    effect_en = english_field(_("効果の英訳"))
     examples = models.TextField(_("事例"), blank=True, help_text=_("1行に1つずつ書きます。"))
     order = models.PositiveSmallIntegerField(_("表示順"), default=0)
 
@@ -64,11 +69,15 @@ class Status(models.TextChoices):
     REJECTED = "rejected", _("不採択")
     WITHDRAWN = "withdrawn", _("取り下げ")
     PUBLISHED = "published", _("実施中")
+    # A 後援 whose organiser filed a 中止届 after approval: still shown publicly, as 中止.
+    CANCELLED = "cancelled", _("中止")
     COMPLETED = "completed", _("完了")
     EVALUATED = "evaluated", _("評価済み")
 
 
-PUBLIC_STATUSES = (Status.PUBLISHED, Status.COMPLETED, Status.EVALUATED)
+# A cancelled project stays on the public pages, marked 中止, so that whoever planned to
+# come learns that the event will not take place (rather than finding it gone).
+PUBLIC_STATUSES = (Status.PUBLISHED, Status.CANCELLED, Status.COMPLETED, Status.EVALUATED)
 
 
 class Progress(models.TextChoices):
@@ -104,6 +113,7 @@ class ProjectAction(models.TextChoices):
     WITHDRAW = "withdraw", _("取り下げ")
     CHANGE_NOTICE = "change_notice", _("変更届")
     CANCEL = "cancel", _("中止届")
+    ACKNOWLEDGE_CHANGE = "acknowledge_change", _("変更届の確認")
     SUBMIT_REPORT = "submit_report", _("実績報告の提出")
     RETURN_REPORT = "return_report", _("実績報告の差し戻し")
     COMPLETE = "complete", _("完了(実績報告の受理)")
@@ -112,6 +122,11 @@ class ProjectAction(models.TextChoices):
     SHOW = "show", _("再公開する")
     PARTNER_CONFIRM = "partner_confirm", _("協働の相手としての確認")
     PARTNER_DECLINE = "partner_decline", _("協働の相手の辞退")
+    # The dialogue on a proposal (問い合わせ・協議): messages between the organisation and the
+    # city, and the staff's own notes (projects/dialogue.py).
+    ORGANIZATION_MESSAGE = "organization_message", _("団体からのメッセージ")
+    CITY_MESSAGE = "city_message", _("市からのメッセージ")
+    INTERNAL_NOTE = "internal_note", _("庁内メモ")
 
 
 class ProjectQuerySet(models.QuerySet):
@@ -205,7 +220,14 @@ class Project(models.Model):
     created_at = models.DateTimeField(_("作成日時"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新日時"), auto_now=True)
     submitted_at = models.DateTimeField(_("提出日時"), null=True, blank=True)
-    published_at = models.DateTimeField(_("公開日時"), null=True, blank=True, db_index=True)
+    # Given on the first submission (projects/receipts.py), e.g. 後援-R8-0012; kept for good.
+    receipt_number = models.CharField(
+        _("受付番号"), max_length=30, unique=True, null=True, blank=True, editable=False
+    )
+    # What the proposal said when it was last submitted (projects/submissions.py): a
+    # resubmission after a return is compared with it, field by field.
+    submitted_values = models.JSONField(_("提出時の内容"), default=dict, blank=True, editable=False)
+    published_at = models.DateTimeField(_("公開日時"), null=True, blank=True)
 
     objects = ProjectQuerySet.as_manager()
 
@@ -213,7 +235,16 @@ class Project(models.Model):
         ordering = ["-published_at", "-id"]
         verbose_name = _("協働事業")
         verbose_name_plural = _("協働事業")
-        indexes = [models.Index(fields=["status", "is_hidden", "published_at"])]
+        indexes = [
+            models.Index(fields=["status", "is_hidden", "published_at"]),
+            # The public list and the feed, newest first: read in index order, stopping at
+            # the page's last row (the public filter's own columns are the condition).
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=Q(status__in=PUBLIC_STATUSES, is_hidden=False),
+                name="project_public_newest",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True)
@@ -270,9 +301,12 @@ class Project(models.Model):
 
     def progress(self, today):
         """実施予定 / 実施中 / 実施済み by the dates; a completed project (its results report
-        accepted) is 実施済み whatever its dates say. None when it has no dates at all."""
+        accepted) is 実施済み whatever its dates say. None when it has no dates at all, or
+        when it was cancelled."""
         if self.status in (Status.COMPLETED, Status.EVALUATED):
             return Progress.DONE
+        if self.status == Status.CANCELLED:
+            return None  # not held: the state itself (中止) says it
         first, last = self.date_range()
         if first is None and last is None:
             return None
@@ -398,6 +432,9 @@ class Event(models.Model):
         ordering = ["starts_on", "start_time", "id"]
         verbose_name = _("イベント")
         verbose_name_plural = _("イベント")
+        # The order of the upcoming list (read forwards) and of the past one (backwards); the
+        # events of one day, few, are then sorted by time.
+        indexes = [models.Index(fields=["starts_on", "start_time", "id"], name="event_by_date")]
         constraints = [
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),

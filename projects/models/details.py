@@ -22,9 +22,15 @@ class SubsidyDetail(FormDetail):
     project = models.OneToOneField(Project, on_delete=models.CASCADE, related_name="subsidy")
     requested_amount = models.PositiveBigIntegerField(_("申請額(円)"), null=True, blank=True)
     granted_amount = models.PositiveBigIntegerField(_("交付決定額(円)"), null=True, blank=True)
-    budget_plan = models.TextField(_("収支予算"), blank=True)
+    granted_on = models.DateField(_("交付決定日"), null=True, blank=True)
+    # The lines themselves are BudgetLine rows; these notes say what the lines do not.
+    budget_plan = models.TextField(_("収支予算の補足"), blank=True)
+    # 概算払: the granted amount is paid before the work; otherwise (精算払) the city pays
+    # the confirmed amount afterwards, and nothing is ever to be refunded (projects/money.py).
     advance_payment = models.BooleanField(_("概算払(前金払)を希望する"), default=False)
-    settlement = models.TextField(_("収支決算"), blank=True)
+    settlement = models.TextField(_("収支決算の補足"), blank=True)
+    confirmed_amount = models.PositiveBigIntegerField(_("確定額(円)"), null=True, blank=True)
+    confirmed_on = models.DateField(_("確定日"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("補助の内容")

@@ -1,43 +1,17 @@
 """The documents of a proposal, stored privately."""
 
-import os
 import uuid
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from portal.files import PrivateStorage, private_storage  # noqa: F401
+from portal.files import private_file_storage as _private_storage
 from portal.uploads import extension_for
 
 from .core import Form, Project
-
-
-class PrivateStorage(FileSystemStorage):
-    """Files outside MEDIA_ROOT: no URL of their own, served only by a view that checks
-    who asks (settings.PRIVATE_MEDIA_ROOT, read when used so that tests can move it)."""
-
-    def __init__(self):
-        super().__init__(base_url=None)
-
-    @property
-    def base_location(self):
-        return settings.PRIVATE_MEDIA_ROOT
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    def url(self, name):
-        raise ValueError("Private files have no URL; use the view that serves them.")
-
-
-private_storage = PrivateStorage()
-
-
-def _private_storage():
-    return private_storage
 
 
 def attachment_path(instance, filename):
@@ -64,9 +38,19 @@ ATTACHMENT_KINDS_BY_FORM = {
     ),
     Form.SUBSIDY: (AttachmentKind.BUDGET, AttachmentKind.RECEIPT),
 }
-# The documents a proposal cannot be submitted without.
+# The documents a proposal cannot be submitted without, for each of the six forms. A 後援
+# lends the city's name to another's event, so the city reads who the organiser is (規約・会則,
+# 役員名簿), what the event is (開催要項) and how it is paid for (収支予算書) before it does.
+# The other forms are worked out with the city in the proposal itself (the 補助's 収支予算,
+# the 委託's deliverables, the committee's members, the agreement, the cost sharing are
+# fields of the form): their documents are welcome but none is needed to submit.
 REQUIRED_ATTACHMENT_KINDS = {
+    Form.SUBSIDY: (),
     Form.PATRONAGE: ATTACHMENT_KINDS_BY_FORM[Form.PATRONAGE],
+    Form.COMMISSION: (),
+    Form.COMMITTEE: (),
+    Form.COOPERATION: (),
+    Form.COHOSTING: (),
 }
 
 

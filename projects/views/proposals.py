@@ -1,5 +1,5 @@
-"""The organisation side of a proposal: create, edit, save as a draft, submit, withdraw,
-and the files that belong to it.
+"""The organisation side of a proposal: create, edit, save as a draft, withdraw, and the
+files that belong to it (submitting goes through the 確認画面, projects/views/review.py).
 
 Who may see or change a proposal is asked of `projects.permissions`; anyone else gets 404,
 so that a proposal's existence does not leak. State changes go through `projects.lifecycle`.
@@ -12,16 +12,22 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
 
 from portal.files import file_response, image_response
-from portal.forms import STALE_EDIT, ActionCommentForm, Section, error_summary, posted_data
+from portal.forms import (
+    STALE_EDIT,
+    ActionCommentForm,
+    Section,
+    error_summary,
+    posted_data,
+)
 from portal.history import PARTIES, history_items
 from portal.once import AlreadyDone
 
-from .. import lifecycle, permissions, sections, services
+from .. import dialogue, lifecycle, money, permissions, sections, services
 from ..completeness import proposal_problems
 from ..forms import (
+    BUDGET_FORMSETS,
     DETAIL_FORMS,
     EventFormSet,
     FilesForm,
@@ -31,6 +37,7 @@ from ..forms import (
 )
 from ..guide import forms_with_guide
 from ..models import (
+    REQUIRED_ATTACHMENT_KINDS,
     Attachment,
     Form,
     Partner,
@@ -39,6 +46,7 @@ from ..models import (
     Status,
     attachment_kinds_for,
 )
+from ..panels import PROPOSAL_PAGE
 
 ALREADY_SENT = _("この内容はすでに受け付けています(同じページから2回送られました)。")
 PART_LABELS = {
@@ -46,6 +54,8 @@ PART_LABELS = {
     "detail": _("形態ごとの内容"),
     "partners": _("協働の相手と役割分担"),
     "events": _("イベント"),
+    "income": _("収支予算(収入)"),
+    "expenses": _("収支予算(支出)"),
     "files": _("画像と添付ファイル"),
 }
 
@@ -95,7 +105,7 @@ def _build_forms(request, *, project, form_code, organizations=None, bound=False
     if form_code == Form.PATRONAGE:
         detail_kwargs["lead_days"] = settings.PATRONAGE_APPLICATION_LEAD_DAYS
     partners_queryset = Partner.objects.select_related("organization")
-    return {
+    parts = {
         "project": ProposalForm(data, instance=instance, organizations=organizations),
         "detail": detail_form_class(
             data, instance=detail_instance, prefix="detail", **detail_kwargs
@@ -114,6 +124,13 @@ def _build_forms(request, *, project, form_code, organizations=None, bound=False
             image_max_bytes=settings.PROPOSAL_IMAGE_MAX_BYTES,
         ),
     }
+    if form_code == Form.PATRONAGE:
+        # The 後援's one event is its own part's 開催日 and 開催場所 (services derive it).
+        del parts["events"]
+    if form_code == Form.SUBSIDY:
+        for prefix, formset_class in BUDGET_FORMSETS.items():
+            parts[prefix] = formset_class(data, instance=instance, prefix=prefix)
+    return parts
 
 
 def _editor_sections(request, project, form_code, *, bound):
@@ -169,7 +186,7 @@ def _attach_problems(forms, extra, problems):
         target = by_code.get(problem.section)
         if target is None:
             continue
-        if problem.section == "partners":
+        if problem.section in ("partners", "income", "expenses"):
             target.non_form_errors().append(problem.message)
             continue
         target.errors  # noqa: B018 (creates the error dict, also for unbound forms)
@@ -196,40 +213,37 @@ def _render_form_page(request, *, project, form_code, forms, extra, organization
             "linked_sections": _linked_sections(project),
             "summary": errors,
             "attachment_kinds": attachment_kinds_for(form_code),
+            "required_documents": [
+                kind.label for kind in REQUIRED_ATTACHMENT_KINDS.get(form_code, ())
+            ],
             "lead_days": settings.PATRONAGE_APPLICATION_LEAD_DAYS,
             "max_attachment_size": settings.PROPOSAL_ATTACHMENT_MAX_BYTES,
             "show_cost_share": form_code in (Form.COHOSTING, Form.COMMITTEE),
             "show_chair": form_code == Form.COMMITTEE,
+            "budget_parts": _budget_parts(forms),
         },
         status=status,
     )
 
 
-def _submit(request, project, *, just_saved=False):
-    """Submit through the lifecycle, which refuses an incomplete proposal (whoever asks);
-    the missing items are then shown on the edit page, beside their fields."""
-    try:
-        lifecycle.apply(project, ProjectAction.SUBMIT, actor=request.user)
-    except lifecycle.LifecycleError as error:
-        if not error.problems:
-            messages.error(request, str(error))
-            return redirect("projects:proposal_detail", project.pk)
-        message = _(
-            "まだ提出できません。足りない項目があります(%(count)s件)。"
-            "一覧の項目を入力してから、もう一度「提出する」を押してください。"
-        ) % {"count": len(error.problems)}
-        if just_saved:
-            message = _("入力した内容は下書きとして保存しました。") + message
-        messages.error(request, message)
-        return redirect(reverse("projects:proposal_edit", args=[project.pk]) + "?check=1")
-    messages.success(
-        request,
-        _(
-            "提案を提出しました。協働推進課が内容を確認します。"
-            "確認が終わるまで、内容は変更できません。"
-        ),
-    )
-    return redirect("projects:proposal_detail", project.pk)
+def _budget_parts(forms):
+    """The 補助's budget lists in the editor: 収入 and 支出, each with its add-a-row button."""
+    parts = []
+    for prefix, legend, add in (
+        ("income", _("収入"), "add_income"),
+        ("expenses", _("支出"), "add_expense"),
+    ):
+        if prefix in forms:
+            parts.append(
+                {
+                    "formset": forms[prefix],
+                    "prefix": prefix,
+                    "heading": PART_LABELS[prefix],
+                    "legend": legend,
+                    "add": add,
+                }
+            )
+    return parts
 
 
 # --- Pages ---------------------------------------------------------------------------------
@@ -297,7 +311,12 @@ def proposal_create(request):
 
 # The buttons that add an empty row (the script adds it on the page itself; without the
 # script the draft is saved and the page comes back with one more empty row).
-ADD_ROW = {"add_partner": "partners", "add_event": "events"}
+ADD_ROW = {
+    "add_partner": "partners",
+    "add_event": "events",
+    "add_income": "income",
+    "add_expense": "expenses",
+}
 
 
 def _after_save(request, project):
@@ -346,7 +365,14 @@ def proposal_edit(request, pk):
                 stale = True
             else:
                 if request.POST.get("action") == "submit":
-                    return _submit(request, saved, just_saved=True)
+                    # Saved, and shown on the 確認画面: nothing is submitted yet.
+                    messages.success(
+                        request,
+                        _(
+                            "下書きを保存しました。内容を確かめて「この内容で提出する」を押してください。"
+                        ),
+                    )
+                    return redirect("projects:proposal_review", saved.pk)
                 messages.success(request, _("下書きを保存しました。"))
                 return _after_save(request, saved)
         if not stale:
@@ -361,19 +387,6 @@ def proposal_edit(request, pk):
         extra=extra,
         organizations=None,
     )
-
-
-@require_POST
-def proposal_submit(request, pk):
-    project = _get_own_proposal(request, pk)
-    if not lifecycle.can(request.user, project, ProjectAction.SUBMIT):
-        messages.error(
-            request,
-            _("この提案は「%(status)s」のため、提出できません。")
-            % {"status": project.get_status_display()},
-        )
-        return redirect("projects:proposal_detail", project.pk)
-    return _submit(request, project)
 
 
 def proposal_withdraw(request, pk):
@@ -420,6 +433,7 @@ def proposal_detail(request, pk):
             "events": project.events.all(),
             "attachments": project.attachments.current().prefetch_related("earlier_versions"),
             "section_details": sections.render_details(project, request),
+            "panels": PROPOSAL_PAGE.render(project, request),
             "history": history_items(
                 project.transitions.all(), lifecycle=lifecycle.PROJECT_LIFECYCLE, audience=PARTIES
             ),
@@ -428,6 +442,15 @@ def proposal_detail(request, pk):
             "can_withdraw": permissions.is_lead_member(request.user, project)
             and lifecycle.can(request.user, project, ProjectAction.WITHDRAW),
             "problems": proposal_problems(project) if can_edit else [],
+            # The organisation's view of the thread (the city's notes never show here).
+            "thread": dialogue.thread_items(project, audience=PARTIES),
+            "message_form": dialogue.MessageForm(side=dialogue.ORGANIZATION_SIDE)
+            if dialogue.can_write_as_organization(request.user, project)
+            else None,
+            "message_url": reverse("projects:messages", args=[project.pk]),
+            "money": money.money_of(project.form_detail(), project.budget_lines.all())
+            if project.form == Form.SUBSIDY
+            else None,
         },
     )
 

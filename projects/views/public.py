@@ -1,32 +1,35 @@
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from organizations.search import search_context
+from portal.caching import PublicPaginator
 from portal.files import image_response
 from portal.filtering import filter_results
 
 from .. import permissions
-from ..filters import ProjectFilter
+from ..filters import ProjectFilter, public_years
 from ..models import Partner, Project, Report, ReportPhoto
 from ..panels import PROJECT_PAGE
 
 
 def project_list(request):
     public = Project.objects.public()
-    years = public.order_by("-fiscal_year").values_list("fiscal_year", flat=True).distinct()
     project_filter = ProjectFilter(
-        request.GET or None, queryset=public.with_card_data(), year_choices=list(years)
+        request.GET or None, queryset=public.with_card_data(), year_choices=public_years()
     )
     queryset = filter_results(project_filter)
-    page = Paginator(queryset.distinct(), settings.PORTAL_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    page = PublicPaginator(queryset, settings.PORTAL_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "projects/project_list.html",
-        {"filter": project_filter, "page": page, "projects": page.object_list},
+        {
+            "filter": project_filter,
+            "page": page,
+            "projects": page.object_list,
+            **search_context(project_filter, page, [public]),
+        },
     )
 
 

@@ -53,7 +53,15 @@ def notification_resend(request, pk):
     if not permissions.can_see_notification_failures(request.user):
         raise PermissionDenied(COORDINATING_ONLY)
     failure = get_object_or_404(NotificationFailure.objects.open(), pk=pk)
-    if notification_services.resend(failure, actor=request.user):
+    if failure.holds_secret:
+        messages.error(
+            request,
+            _(
+                "使い切りのリンクを含むメールは再送できません。ご本人に、もう一度手続きを"
+                "していただくようお伝えください。"
+            ),
+        )
+    elif notification_services.resend(failure, actor=request.user):
         messages.success(request, _("通知を再送しました。"))
     else:
         messages.error(request, _("再送できませんでした。メールサーバーの状態を確認してください。"))

@@ -39,7 +39,7 @@ def organization_table(rows):
             Column(_("読み仮名"), lambda o: o.name_kana),
             Column(_("種別"), lambda o: o.get_kind_display()),
             Column(_("状態"), lambda o: o.get_status_display()),
-            Column(_("地区"), lambda o: o.area.name if o.area else ""),
+            Column(_("地区"), lambda o: o.area.label if o.area else ""),
             Column(_("登録日"), lambda o: queues.local_date(o.created_at), wareki=True),
             Column(_("承認日"), lambda o: queues.local_date(o.approved_at), wareki=True),
         ],

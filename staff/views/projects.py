@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from matching.suggestions import suggestions_for
+from notices.panels import render_documents
 from portal.actions import perform
 from portal.exports import Column, Table, export_response
 from portal.filtering import filter_results
@@ -19,22 +21,31 @@ from portal.history import STAFF, history_items
 from portal.once import AlreadyDone
 from principles import permissions as evaluation_permissions
 from principles import services as evaluation_services
-from projects import lifecycle, sections, services
+from projects import change_notices, lifecycle, money, sections, services
 from projects.forms import EventFormSet, FilesForm, partner_formset_class
-from projects.models import PUBLIC_STATUSES, Partner, Project, ProjectAction, Report
+from projects.models import PUBLIC_STATUSES, Form, Partner, Project, ProjectAction, Report
 
 from .. import permissions, queues
 from ..filters import StaffProjectFilter
 from ..forms import CreateChoiceForm, StaffProjectForm, detail_form_class
 from ..permissions import COORDINATING_ONLY, FILE_ONLY
 from .common import STALE_EDIT, desk_required, export_format
+from .messages import thread_context
 
 # The member's own filings (notices, the results report) are made on the project pages with
 # their forms; every other action open to the user is a button on the file.
 MEMBER_FILINGS = (ProjectAction.CHANGE_NOTICE, ProjectAction.CANCEL, ProjectAction.SUBMIT_REPORT)
 # Recorded by the create and edit pages, never buttons.
 EDITS = (ProjectAction.CREATE, ProjectAction.EDIT, ProjectAction.PUBLISH)
-DESK_ACTIONS = tuple(code for code in ProjectAction.values if code not in MEMBER_FILINGS + EDITS)
+# The dialogue has its own section and form on the file (staff/views/messages.py).
+DIALOGUE = (
+    ProjectAction.ORGANIZATION_MESSAGE,
+    ProjectAction.CITY_MESSAGE,
+    ProjectAction.INTERNAL_NOTE,
+)
+DESK_ACTIONS = tuple(
+    code for code in ProjectAction.values if code not in MEMBER_FILINGS + EDITS + DIALOGUE
+)
 
 
 def public_label(project):
@@ -55,6 +66,7 @@ def project_table(rows):
         title=_("協働事業の一覧"),
         columns=[
             Column(_("番号"), lambda p: p.pk),
+            queues.RECEIPT_NUMBER,
             queues.TITLE,
             queues.ORGANIZATION,
             queues.FORM,
@@ -62,7 +74,7 @@ def project_table(rows):
             Column(_("公開"), public_label),
             Column(_("年度"), lambda p: p.fiscal_year_label),
             queues.DEPARTMENT,
-            Column(_("地区"), lambda p: p.area.name if p.area else ""),
+            Column(_("地区"), lambda p: p.area.label if p.area else ""),
             Column(_("開始日"), lambda p: p.starts_on, wareki=True),
             Column(_("終了日"), lambda p: p.ends_on, wareki=True),
             Column(_("提出日"), lambda p: queues.local_date(p.submitted_at), wareki=True),
@@ -129,26 +141,42 @@ def project_file(request, pk):
         report = Report.objects.prefetch_related("photos").get(project=project)
     except Report.DoesNotExist:
         report = None
+    partners = list(project.partners.all())
     return render(
         request,
         "staff/project_file.html",
         {
             "project": project,
             "detail": project.form_detail(),
-            "partners": list(project.partners.all()),
+            "partners": partners,
+            # Who could join the lead: the organisations already in the project aside.
+            "suggestions": suggestions_for(
+                project.lead_organization,
+                exclude=[p.organization_id for p in partners if p.organization_id],
+            ),
             "report": report,
+            "money": money.money_of(project.form_detail(), project.budget_lines.all())
+            if project.form == Form.SUBSIDY
+            else None,
             "attachments": list(project.attachments.current().prefetch_related("earlier_versions")),
             "section_details": sections.render_details(project, request),
             "history": history_items(
                 project.transitions.all(), lifecycle=lifecycle.PROJECT_LIFECYCLE, audience=STAFF
             ),
             "notices": project.transitions.filter(
-                action__in=(ProjectAction.CHANGE_NOTICE, ProjectAction.CANCEL)
+                action__in=(
+                    ProjectAction.CHANGE_NOTICE,
+                    ProjectAction.ACKNOWLEDGE_CHANGE,
+                    ProjectAction.CANCEL,
+                )
             ),
+            "pending_changes": change_notices.pending(project),
             **_grouped_offers(request, project),
             "can_edit": permissions.can_edit_project(request.user, project),
             "report_due_on": queues.report_due_on(project),
+            "documents_panel": render_documents(project, request),
             **_evaluation_context(request, project),
+            **thread_context(request, project),
         },
     )
 

@@ -133,3 +133,32 @@
     }
   });
 })();
+
+// 「リンクをコピーする」 copies the page's address and says so in the live region beside it;
+// without this script (or the clipboard) it stays a plain link to the page.
+(function () {
+  "use strict";
+  if (!navigator.clipboard || !navigator.clipboard.writeText) {
+    return;
+  }
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[data-copy-link]");
+    if (!link) {
+      return;
+    }
+    var block = link.closest(".share");
+    var status = block && block.querySelector("[data-copy-status]");
+    event.preventDefault();
+    function say(text) {
+      if (status) {
+        status.textContent = "";
+        window.setTimeout(function () { status.textContent = text; }, 50);
+      }
+    }
+    navigator.clipboard.writeText(link.href).then(function () {
+      say(link.getAttribute("data-copied"));
+    }, function () {
+      say(link.getAttribute("data-copy-failed"));
+    });
+  });
+})();

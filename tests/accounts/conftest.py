@@ -1,10 +1,19 @@
 import pytest
-from django.core.cache import cache
+
+from tests.caching import clear_cache
 
 
 @pytest.fixture(autouse=True)
 def fresh_rate_limits():
     """allauth counts attempts in the cache: every test starts with none."""
-    cache.clear()
+    clear_cache()
     yield
-    cache.clear()
+    clear_cache()
+
+
+@pytest.fixture
+def client():
+    """Account mails leave through the queue once the request's work is committed."""
+    from tests.mails import CommittingClient
+
+    return CommittingClient()

@@ -1,4 +1,4 @@
-"""Users for tests: verified e-mail, a known password."""
+"""Users for tests: verified e-mail, a known password, agreed to the policies in force."""
 
 import itertools
 
@@ -7,8 +7,10 @@ from django.contrib.auth import get_user_model
 _sequence = itertools.count(1)
 
 
-def make_user(email=None, *, password="test-password-123", verified=True, **extra):
+def make_user(email=None, *, password="test-password-123", verified=True, consented=True, **extra):
     from allauth.account.models import EmailAddress
+
+    from accounts import policies
 
     number = next(_sequence)
     email = email or f"user{number}@example.jp"
@@ -17,4 +19,6 @@ def make_user(email=None, *, password="test-password-123", verified=True, **extr
     )
     if verified:
         EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    if consented:
+        policies.consent_record(user=user, policies=policies.policies_in_force())
     return user

@@ -137,6 +137,8 @@ def test_signup_for_an_existing_address_does_not_reveal_it(client):
             "display_name": "だれか",
             "password1": "kyodo-fujimino-2025",
             "password2": "kyodo-fujimino-2025",
+            "agree_terms": "on",
+            "agree_privacy": "on",
         },
     )
     assert response.status_code == 302

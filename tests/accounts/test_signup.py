@@ -19,6 +19,8 @@ def signup(client, email="hanako@example.jp", display_name="はなこ", **extra)
         "display_name": display_name,
         "password1": PASSWORD,
         "password2": PASSWORD,
+        "agree_terms": "on",
+        "agree_privacy": "on",
         **extra,
     }
     return client.post(reverse("account_signup"), data)

@@ -3,13 +3,13 @@
 import datetime
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from city.models import CityProfile
 from city.profile import current, mail_sender
+from tests.caching import clear_cache
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +95,7 @@ def profile_queries(context):
 
 
 def test_a_page_reads_the_profile_once_then_from_the_cache(client):
-    cache.clear()
+    clear_cache()
     with CaptureQueriesContext(connection) as cold:
         client.get("/projects/")
     with CaptureQueriesContext(connection) as warm:

@@ -83,6 +83,8 @@ def test_without_those_options_concurrent_writers_fail(tmp_path, django_db_block
 # ---- settings read from the environment, in a fresh interpreter each ----------------------
 
 ENVIRONMENT = (
+    # The browser tests switch off async safety; production never does (async.E001).
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
     "DATABASE_URL",
     "DEBUG",
     "SECRET_KEY",
@@ -90,6 +92,15 @@ ENVIRONMENT = (
     "BEHIND_PROXY",
     "ALLAUTH_TRUSTED_PROXY_COUNT",
     "ORGANIZATION_INVITATIONS_PER_DAY",
+    "ALLOWED_HOSTS",
+    "SECURE_SSL_REDIRECT",
+    "SESSION_COOKIE_SECURE",
+    "CSRF_COOKIE_SECURE",
+    "SECURE_HSTS_SECONDS",
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+    "SECURE_HSTS_PRELOAD",
+    "DATABASE_STATEMENT_TIMEOUT",
+    "DATABASE_CONNECT_TIMEOUT",
 )
 
 

@@ -423,3 +423,50 @@ def test_every_partner_organisation_of_the_demo_confirmed_its_role_through_the_l
     confirmed = Transition.objects.filter(action="partner_confirm")
     assert confirmed.count() == named.count()
     assert not Partner.objects.filter(organization__isnull=True).exclude(consent="not_needed")
+
+
+def test_submitted_patronages_carry_their_receipt_numbers(demo):
+    concert = Project.objects.get(title="ふじみ野市民合唱団 第20回定期演奏会")
+    assert re.fullmatch(r"後援-R8-\d{4}", concert.receipt_number)
+    lecture = Project.objects.get(title="歴史講演会「川越街道と大井宿」")
+    assert re.fullmatch(r"後援-R7-\d{4}", lecture.receipt_number)
+
+
+def test_a_patronage_shows_its_acknowledged_change(demo):
+    lecture = Project.objects.get(title="歴史講演会「川越街道と大井宿」")
+    assert lecture.patronage.venue == "生涯学習センター 視聴覚ホール"
+    assert lecture.events.get().place == "生涯学習センター 視聴覚ホール"
+    assert lecture.proposed_changes.get().status == "acknowledged"
+    entry = lecture.transitions.get(action="acknowledge_change")
+    assert entry.changes[0]["old"] == "生涯学習センター 講座室"
+    assert entry.changes[0]["new"] == "生涯学習センター 視聴覚ホール"
+
+
+def test_the_demo_subsidies_carry_their_money(demo):
+    from projects import money
+    from projects.models import Attachment, Form, SubsidyDetail
+
+    subsidies = Project.objects.filter(form=Form.SUBSIDY)
+    assert subsidies.exists()
+    for project in subsidies:
+        assert project.budget_lines.filter(side="expense").exists(), project.title
+    completed = subsidies.get(status="evaluated", lead_organization__name__startswith="上福岡第一")
+    detail = SubsidyDetail.objects.get(project=completed)
+    figures = money.money_of(detail, completed.budget_lines.all())
+    assert figures.settlement.expense == 468400
+    assert (
+        money.confirmed_amount_problems(
+            detail.confirmed_amount, detail.granted_amount, figures.settlement
+        )
+        == []
+    )
+    assert (detail.confirmed_amount, figures.refund) == (138400, 11600)
+    assert Attachment.objects.filter(project=completed, kind="receipt").exists()
+
+
+def test_an_organisation_keeps_its_bylaws(demo):
+    from organizations.models import StandingDocument
+
+    document = StandingDocument.objects.get(kind="bylaws")
+    assert document.organization.name.startswith("NPO法人ふじみ野子ども未来ネット")
+    assert document.valid_until.isoformat() == "2027-06-30"

@@ -152,7 +152,9 @@ def test_loading_sends_no_mail_at_all(db, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         run_load_demo()
     assert mail.outbox == []
-    assert callbacks == []
+    # Nothing waits for the commit but the public pages' cache stamp (portal/caching.py):
+    # no mail, no task.
+    assert [c for c in callbacks if c.__module__ != "portal.caching"] == []
     assert not NotificationFailure.objects.exists()
 
 

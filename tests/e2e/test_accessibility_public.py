@@ -1,10 +1,13 @@
 """Accessibility of the public portal: axe-core (WCAG 2.0/2.1 A and AA) finds nothing on any
-public page at phone and desktop width, and the top page works with the keyboard alone."""
+public page at phone and desktop width, in Japanese and in English, and the top page works
+with the keyboard alone. With AXE_RESULTS=1 the runs become the published results
+(pages/accessibility-results.json)."""
 
 import pytest
 
 from projects.models import Project
 
+from .conftest import LANGUAGES
 from .public_site import (
     WIDTHS,
     approved_organization,
@@ -34,6 +37,10 @@ PUBLIC_PAGES = {
     "principles": lambda: "/principles/",
     "forms": lambda: "/forms/",
     "accessibility": lambda: "/accessibility/",
+    "search": lambda: "/search/",
+    "search-results": lambda: "/search/?q=まつり",
+    "search-without-results": lambda: "/search/?q=存在しない 言葉",
+    "organizations-keyword-without-results": lambda: "/organizations/?q=みどりのかいぎ",
     "not-found": lambda: "/no-such-page/",
     "not-found-hidden-project": _hidden_project_url,
 }
@@ -41,15 +48,23 @@ NOT_FOUND = {"not-found", "not-found-hidden-project"}
 
 
 @pytest.mark.parametrize("name", PUBLIC_PAGES)
-def test_public_page_has_no_axe_violations_at_phone_and_desktop_width(
-    name, demo, live_server, page, assert_accessible
+def test_public_page_has_no_axe_violations_at_both_widths_in_both_languages(
+    name, demo, live_server, page, assert_accessible, show_in
 ):
     path = PUBLIC_PAGES[name]()
-    for width_name, viewport in WIDTHS.items():
-        page.set_viewport_size(viewport)
-        response = page.goto(live_server.url + path)
-        assert response.status == (404 if name in NOT_FOUND else 200), path
-        assert_accessible(f"{path} at {width_name} width")
+    for language in LANGUAGES:
+        show_in(language)
+        for width_name, viewport in WIDTHS.items():
+            page.set_viewport_size(viewport)
+            response = page.goto(live_server.url + path)
+            assert response.status == (404 if name in NOT_FOUND else 200), path
+            assert page.locator("html").get_attribute("lang") == language
+            assert_accessible(
+                f"{path} at {width_name} width in {language}",
+                page_name=name,
+                width=width_name,
+                language=language,
+            )
 
 
 def test_paginated_project_list_has_no_axe_violations(

@@ -7,9 +7,9 @@ import re
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 
 from organizations.models import Membership, Organization
+from tests.caching import clear_cache
 from tests.organizations.uploads import png_bytes
 
 from .conftest import PHONE
@@ -21,9 +21,9 @@ PASSWORD = "kyodo-fujimino-2025"
 
 @pytest.fixture(autouse=True)
 def fresh_rate_limits():
-    cache.clear()
+    clear_cache()
     yield
-    cache.clear()
+    clear_cache()
 
 
 def link_in(message, pattern):
@@ -44,6 +44,8 @@ def sign_up(page, live_server, assert_accessible, email, display_name):
     page.get_by_label("表示名").fill(display_name)
     page.locator("#id_password1").fill(PASSWORD)
     page.locator("#id_password2").fill(PASSWORD)
+    for box in page.locator("input[name^='agree_']").all():  # 利用規約, 個人情報の取扱い
+        box.check()
     page.get_by_role("button", name="登録する").click()
     assert page.get_by_role("heading", level=1).inner_text() == "確認のメールを送りました"
     assert_accessible()
@@ -249,7 +251,7 @@ def test_password_reset_then_mypage_with_proposals_and_history_are_accessible(
     # Signed in with the new password: /mypage/ lists the proposal and the staff's comment.
     login("reset@example.jp", "new-kyodo-pass-2025")
     assert page.url == f"{live_server.url}/mypage/"
-    proposals = page.get_by_role("region", name="提案した協働事業")
+    proposals = page.get_by_role("region", name="提案した協働事業", exact=True)
     assert "ほたる観察会" in proposals.inner_text()
     assert "差し戻し" in proposals.inner_text()
     history = page.get_by_role("region", name="最近の動き")

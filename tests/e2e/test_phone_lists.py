@@ -1,5 +1,6 @@
 """On a 360 px phone the filters of /projects/ fold into a disclosure that says how many are
-active, and the first result is on the first screen; on a wide screen they start open."""
+active, the box on how to follow the list (feed, calendar) is one folded line, and the first
+result is on the first screen; on a wide screen the filters start open."""
 
 import pytest
 
@@ -17,6 +18,10 @@ def test_the_first_result_is_on_the_first_screen_of_a_phone(live_server, page, a
     page.goto(f"{live_server.url}/projects/")
     filters = page.locator("details.filter-disclosure")
     assert filters.get_attribute("open") is None
+    # How to follow the list is one folded line too.
+    follow = page.locator("details.subscribe-box")
+    assert follow.get_attribute("open") is None
+    assert follow.bounding_box()["height"] <= 48
     first = page.locator(".card-grid .card").first
     assert first.bounding_box()["y"] < PHONE["height"]
     assert_accessible("/projects/ on a phone")
@@ -25,6 +30,25 @@ def test_the_first_result_is_on_the_first_screen_of_a_phone(live_server, page, a
     assert page.locator(".card-grid .card").first.bounding_box()["y"] < PHONE["height"]
     filters.locator("summary").click()
     assert page.get_by_label("協働の形態", exact=True).is_visible()
+    follow.locator("summary").click()
+    feed = page.get_by_role("link", name="この条件の新着フィード(Atom)")
+    assert feed.get_attribute("href") == "/feeds/projects.atom?q=%E9%98%B2%E7%81%BD&form=subsidy"
+    assert_accessible("/projects/ on a phone, filters and the feed box open")
+
+
+def test_the_first_event_is_on_the_first_screen_of_a_phone(live_server, page, assert_accessible):
+    project = factories.make_project(title="七夕まつり")
+    for number in range(3):
+        factories.make_event(project, title=f"笹飾りづくり{number}")
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}/events/")
+    follow = page.locator("details.subscribe-box")
+    assert follow.get_attribute("open") is None
+    assert page.locator(".event-list li").first.bounding_box()["y"] < PHONE["height"]
+    follow.locator("summary").click()
+    assert page.get_by_role("link", name="Googleカレンダーなどへの登録のしかた").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert_accessible("/events/ on a phone, the calendar box open")
 
 
 def test_the_filters_start_open_on_a_wide_screen(live_server, page):
@@ -32,6 +56,8 @@ def test_the_filters_start_open_on_a_wide_screen(live_server, page):
     page.goto(f"{live_server.url}/projects/")
     assert page.locator("details.filter-disclosure").get_attribute("open") is not None
     assert page.get_by_label("協働の形態", exact=True).is_visible()
+    # How to follow the list stays one folded line: one Tab stop before the results.
+    assert page.locator("details.subscribe-box").get_attribute("open") is None
 
 
 @pytest.mark.parametrize("signed_in", [False, True], ids=["guest", "member"])

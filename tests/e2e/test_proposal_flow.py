@@ -7,11 +7,12 @@ import datetime
 import re
 
 import pytest
-from django.core.cache import cache
+from django.core import mail
 from django.utils import timezone
 
 from projects.models import Project
 from tests import factories
+from tests.caching import clear_cache
 
 from .conftest import PHONE
 
@@ -22,9 +23,9 @@ EMAIL = "kodomo-shokudo@example.jp"
 
 @pytest.fixture(autouse=True)
 def fresh_rate_limits():
-    cache.clear()
+    clear_cache()
     yield
-    cache.clear()
+    clear_cache()
 
 
 @pytest.fixture
@@ -57,7 +58,8 @@ def fill_date(page, prefix, value):
     page.locator(f"#id_{prefix}_2").fill(str(value.day))
 
 
-def fill_common(page, title, starts_on):
+def fill_common(page, title, starts_on=None):
+    """The common part; `starts_on` None for a 後援, whose period is its event's date."""
     page.get_by_label("事業名").fill(title)
     page.get_by_label("概要").fill("地域の子どもと家族が防災を学ぶ催しです。")
     page.get_by_label(re.compile(r"^目的")).fill("子どもの居場所づくりと防災意識の向上")
@@ -67,7 +69,8 @@ def fill_common(page, title, starts_on):
         fields.locator("summary").click()
     fields.get_by_role("checkbox").first.check()
     page.get_by_label("上福岡地区").check()
-    fill_date(page, "starts_on", starts_on)
+    if starts_on is not None:
+        fill_date(page, "starts_on", starts_on)
     page.get_by_label("安全対策(保険)").fill("行事保険に加入します。")
     page.get_by_label("安全対策(危機管理)").fill("救護担当を置き、緊急連絡網を作ります。")
     for radio in page.locator('input[type="radio"][value="yes"]').all():
@@ -106,7 +109,7 @@ def test_member_proposes_patronage_and_subsidy_and_finds_them_on_mypage(
     screenshot("proposal-new-patronage-phone")
 
     # An impossible date is refused with a message; everything typed stays.
-    fill_common(page, "こども防災フェア", event_date)
+    fill_common(page, "こども防災フェア")
     page.get_by_label("行事名").fill("ふじみ野こども防災フェア")
     page.locator("#id_detail-event_date_0").fill(str(event_date.year))
     page.locator("#id_detail-event_date_1").fill("2")
@@ -133,12 +136,20 @@ def test_member_proposes_patronage_and_subsidy_and_finds_them_on_mypage(
     page.goto(f"{live_server.url}/projects/{patronage.pk}/proposal/")
     assert "提出する前に、あと4件の入力が必要です。" in page.content()
     assert_accessible()
-    page.get_by_role("button", name="提出する").click()
-    assert "まだ提出できません" in page.content()
+    # The 確認画面 lists what is missing, each item a link to its field; nothing is sent.
+    page.get_by_role("link", name="提出する(確認画面へ)").click()
+    assert page.get_by_role("heading", name="提出内容の確認").is_visible()
+    missing = page.get_by_role("region", name="足りない項目")
+    assert "「役員名簿」のファイルを添付してください。" in missing.inner_text()
+    assert page.get_by_role("button", name="この内容で提出する").count() == 0
+    assert_accessible()
+    screenshot("proposal-review-missing-phone")
+    missing.get_by_role("link", name=re.compile("役員名簿")).click()
     assert "「役員名簿」のファイルを添付してください。" in " ".join(
         page.get_by_role("alert").all_inner_texts()
     )
-    assert_accessible()
+    patronage.refresh_from_db()
+    assert patronage.status == "draft"
 
     # A .pdf that is really HTML is refused; the text typed meanwhile stays.
     page.get_by_label("行事名").fill("ふじみ野こども防災フェア2026")
@@ -157,10 +168,24 @@ def test_member_proposes_patronage_and_subsidy_and_finds_them_on_mypage(
         ("budget", "収支予算書"),
     ):
         page.get_by_label(re.compile(f"^{label}")).set_input_files(files[kind])
-    page.get_by_role("button", name="保存して提出する").click()
-    assert "提案を提出しました" in page.get_by_role("status").inner_text()
+    page.get_by_role("button", name="保存して確認画面へ進む").click()
+    # Saved and shown as it will be sent: nothing is submitted before the confirmation.
+    assert page.get_by_role("heading", name="提出内容の確認").is_visible()
+    assert "ふじみ野こども防災フェア2026" in page.locator("main").inner_text()
+    patronage.refresh_from_db()
+    assert patronage.status == "draft"
+    assert_accessible()
+    screenshot("proposal-review-phone")
+    page.get_by_role("button", name="この内容で提出する").click()
     patronage.refresh_from_db()
     assert patronage.status == "submitted"
+    assert patronage.receipt_number.startswith("後援-R")
+    status = page.get_by_role("status").inner_text()
+    assert "提案を受け付けました" in status and patronage.receipt_number in status
+    assert patronage.receipt_number in page.locator(".card-meta").inner_text()
+    # The 受付完了メール reaches the applicant with the number.
+    received = [m for m in mail.outbox if patronage.receipt_number in m.subject]
+    assert received and f"受付番号: {patronage.receipt_number}" in received[0].body
     assert patronage.attachments.count() == 4
     assert_accessible()
     screenshot("proposal-submitted-phone")
@@ -170,15 +195,28 @@ def test_member_proposes_patronage_and_subsidy_and_finds_them_on_mypage(
     choose_form(page, live_server, "補助")
     fill_common(page, "こども食堂の運営", event_date)
     page.get_by_label("申請額(円)").fill("150,000")
-    page.get_by_label(re.compile(r"^収支予算 ")).fill("収入: 補助金15万円 / 支出: 食材費")
+    # The 収支予算 as lines: the city's subsidy, and the expenses it is asked for.
+    income = page.locator("#rows-income > fieldset").first
+    income.get_by_label("区分").select_option("city_subsidy")
+    income.get_by_label("予算額(円)").fill("150,000")
+    expense = page.locator("#rows-expenses > fieldset").first
+    expense.get_by_label("区分").select_option("supplies")
+    expense.get_by_label("内容").fill("食材費")
+    expense.get_by_label("予算額(円)").fill("150000")
     page.get_by_label(re.compile(r"^収支予算書")).set_input_files(files["budget"])
     page.get_by_role("button", name="下書きを保存する").click()
+    page.get_by_text("下書きを保存しました").first.wait_for()
+    assert_accessible()
     subsidy = Project.objects.get(form="subsidy")
     assert subsidy.subsidy.requested_amount == 150000
+    assert subsidy.budget_lines.get(side="expense").planned_amount == 150000
     assert subsidy.attachments.get().original_name == "収支予算書.pdf"
-    page.get_by_role("button", name="保存して提出する").click()
+    page.get_by_role("button", name="保存して確認画面へ進む").click()
+    assert_accessible()
+    page.get_by_role("button", name="この内容で提出する").click()
     subsidy.refresh_from_db()
     assert subsidy.status == "submitted"
+    assert subsidy.receipt_number.startswith("補助-R")
 
     # The withdrawal page, visited but not used.
     page.goto(f"{live_server.url}/projects/{subsidy.pk}/withdraw/")
@@ -190,6 +228,8 @@ def test_member_proposes_patronage_and_subsidy_and_finds_them_on_mypage(
     for title in ("こども防災フェア", "こども食堂の運営"):
         row = table.get_by_role("row").filter(has_text=title)
         assert "審査中" in row.inner_text()
+    patronage_row = table.get_by_role("row").filter(has_text="こども防災フェア").inner_text()
+    assert patronage.receipt_number in patronage_row
     assert_accessible()
     screenshot("mypage-with-proposals")
 

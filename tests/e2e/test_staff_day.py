@@ -128,7 +128,14 @@ def test_staff_members_day(
     member_page.get_by_label("安全対策(保険)").fill(
         "市民活動保険(ふじみ野市)に加入。作業中のけがと第三者への賠償を補償。"
     )
-    member_page.get_by_role("button", name="保存して提出する").click()
+    # Saved, the 確認画面 shows what changed; the resubmission says what changed (the staff
+    # see it with the field-by-field changes).
+    member_page.get_by_role("button", name="保存して確認画面へ進む").click()
+    assert "前回の提出から変わった項目" in member_page.locator("main").inner_text()
+    project.refresh_from_db()
+    assert project.status == "returned"
+    member_page.get_by_label("変更した点").fill("安全対策に保険の名前と補償の範囲を書きました。")
+    member_page.get_by_role("button", name="この内容で再提出する").click()
     project.refresh_from_db()
     assert project.status == "submitted", member_page.locator("main").inner_text()[:2000]
     member_context.close()
@@ -186,11 +193,13 @@ def test_staff_members_day(
     download.save_as(path)
     rows = list(openpyxl.load_workbook(path).active.iter_rows(values_only=True))
     header = rows[0]
-    assert header[:5] == ("番号", "事業名", "団体", "協働の形態", "状態")
+    assert header[:6] == ("番号", "受付番号", "事業名", "団体", "協働の形態", "状態")
     records = {row[header.index("事業名")]: row for row in rows[1:]}
     assert set(records) == set(Project.objects.values_list("title", flat=True))
     ours = records[TITLE]
     assert ours[header.index("団体")] == ORGANIZATION
+    project.refresh_from_db()
+    assert ours[header.index("受付番号")] == project.receipt_number
     assert ours[header.index("状態")] == "実施中"
     assert ours[header.index("公開")] == "非公開(非表示にしています)"
     assert ours[header.index("年度")] == "令和8年度"

@@ -1,10 +1,11 @@
 import pytest
-from django.core.cache import cache
+
+from tests.caching import clear_cache
 
 
 @pytest.fixture(autouse=True)
 def fresh_rate_limits():
     """allauth counts attempts in the cache: every test starts with none."""
-    cache.clear()
+    clear_cache()
     yield
-    cache.clear()
+    clear_cache()

@@ -155,16 +155,20 @@ def test_mypage_stays_within_a_few_queries(
     for _number in range(5):
         factories.make_project(lead_organization=organization, status=Project.Status.DRAFT)
     client.force_login(member)
-    # The city profile is read once, then kept in the cache (tests/city/test_profile.py).
+    # The city profile is read once, then kept in the cache (tests/city/test_profile.py); the
+    # consent to the policies in force is checked once a session, then kept in it
+    # (tests/accounts/test_consent.py).
     current_city()
-    with django_assert_max_num_queries(17) as five:
+    assert client.get("/mypage/").status_code == 200
+    with django_assert_max_num_queries(20) as five:
         assert client.get("/mypage/").status_code == 200
     for _number in range(5):
         factories.make_project(lead_organization=organization, status=Project.Status.DRAFT)
     # The session, the user, the permissions, the profile, the organisations, the requests,
     # the projects and their history, the evaluations owed, the calls reviewed, the volunteer
-    # applications and the organisations' volunteer requests: as many with ten projects as
-    # with five.
+    # applications and the organisations' volunteer requests, the contact requests awaiting
+    # an answer, the public organisations and their fields (for the suggestions): as many
+    # with ten projects as with five.
     with django_assert_max_num_queries(len(five)):
         assert client.get("/mypage/").status_code == 200
 

@@ -2,6 +2,7 @@
 what is public only, text as typed, UTF-8, links on SITE_URL."""
 
 import datetime
+import re
 
 import feedparser
 import pytest
@@ -172,3 +173,147 @@ def test_calendar_has_public_events_only(client, public_and_private):
     assert (geo.latitude, geo.longitude) == (35.8795, 139.5197)
     assert "非公開の説明会" not in unfolded and "下書きの説明会" not in unfolded
     assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
+
+
+# --- The feed takes every filter of /projects/, and its times are right ------------------
+
+
+@pytest.fixture
+def two_projects():
+    from organizations.models import ActivityField, Area
+
+    lead = factories.make_organization(name="福岡の会")
+    wanted = factories.make_project(
+        title="防災訓練",
+        form="subsidy",
+        fiscal_year=2024,
+        fields=("disaster-relief",),
+        area=Area.objects.get(code="kamifukuoka"),
+        status="completed",
+        lead_organization=lead,
+    )
+    factories.make_project(title="子ども食堂", fiscal_year=2025)
+    assert ActivityField.objects.filter(code="disaster-relief").exists()
+    return wanted, lead
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"form": "subsidy"},
+        {"year": "2024"},
+        {"field": "disaster-relief"},
+        {"area": "kamifukuoka"},
+        {"status": "completed"},
+        {"q": "防災"},
+        {"organization": "LEAD"},
+        {"form": "subsidy", "year": "2024", "area": "kamifukuoka", "q": "訓練"},
+    ],
+    ids=lambda params: "&".join(params),
+)
+def test_atom_feed_takes_every_filter_of_the_project_list(client, two_projects, params):
+    wanted, lead = two_projects
+    params = {key: (lead.pk if value == "LEAD" else value) for key, value in params.items()}
+    feed = parse_feed(client, **params)
+    assert [entry.title for entry in feed.entries] == ["[補助] 防災訓練"]
+    # The list with the same filters shows the same project.
+    # (a keyword is highlighted there: 「<mark>防災</mark>訓練」)
+    listed = re.sub(r"</?mark>", "", client.get("/projects/", params).content.decode())
+    assert "防災訓練" in listed and "子ども食堂" not in listed
+
+
+def test_atom_times_are_in_japan_time_and_the_same_instant(client):
+    published = datetime.datetime(2025, 3, 31, 16, 30, tzinfo=datetime.UTC)  # 4/1 01:30 JST
+    project = factories.make_project(published_at=published)
+    body = client.get("/feeds/projects.atom").content.decode()
+    assert "<published>2025-04-01T01:30:00+09:00</published>" in body
+    (entry,) = parse_feed(client).entries
+    assert entry.published_parsed[:6] == (2025, 3, 31, 16, 30, 0)  # feedparser reads UTC
+    project.refresh_from_db()
+    updated = project.updated_at.astimezone(datetime.UTC)
+    assert entry.updated_parsed[:6] == updated.timetuple()[:6]
+    assert entry.updated.endswith("+09:00")
+
+
+@pytest.mark.parametrize("which", ["all", "one"])
+def test_every_calendar_file_reads_back_in_japan_time_with_utc_stamps(client, which):
+    project = factories.make_project(title="上福岡七夕まつり")
+    event = factories.make_event(
+        project,
+        title="七夕まつり 二日目まで",
+        starts_on=datetime.date(2027, 7, 3),
+        ends_on=datetime.date(2027, 7, 4),
+        start_time=datetime.time(10, 30),
+        end_time=datetime.time(21, 0),
+    )
+    path = "/calendar.ics" if which == "all" else f"/events/{event.pk}/calendar.ics"
+    response = client.get(path)
+    assert response["Content-Type"] == "text/calendar; charset=utf-8"
+    calendar = Calendar.from_ical(response.content.decode("utf-8"))
+    (zone,) = calendar.walk("VTIMEZONE")
+    assert str(zone["TZID"]) == "Asia/Tokyo"
+    offsets = {part.decoded("TZOFFSETTO") for part in zone.walk("STANDARD")}
+    assert offsets == {datetime.timedelta(hours=9)}
+    (entry,) = calendar.walk("VEVENT")
+    assert str(entry["SUMMARY"]) == "七夕まつり 二日目まで"
+    start, end = entry.decoded("DTSTART"), entry.decoded("DTEND")
+    assert start.astimezone(datetime.UTC) == datetime.datetime(
+        2027, 7, 3, 1, 30, tzinfo=datetime.UTC
+    )
+    assert end.astimezone(datetime.UTC) == datetime.datetime(2027, 7, 4, 12, 0, tzinfo=datetime.UTC)
+    assert entry.decoded("DTSTAMP").utcoffset() == datetime.timedelta(0)
+    assert "DTSTAMP:" in response.content.decode() and "Z\r\n" in response.content.decode()
+
+
+# --- The calendar takes the filters of /events/ -------------------------------------------
+
+
+@pytest.fixture
+def two_events(two_projects):
+    wanted, _lead = two_projects
+    other = Project.objects.get(title="子ども食堂")
+    factories.make_event(project=wanted, title="防災訓練の説明会")
+    factories.make_event(project=other, title="子ども食堂の試食会")
+    return wanted
+
+
+def calendar_titles(client, params):
+    response = client.get("/calendar.ics", params)
+    assert response.status_code == 200
+    calendar = Calendar.from_ical(response.content.decode("utf-8"))
+    return sorted(str(entry["SUMMARY"]) for entry in calendar.walk("VEVENT"))
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"form": "subsidy"},
+        {"field": "disaster-relief"},
+        {"area": "kamifukuoka"},
+        {"q": "防災"},
+        {"form": "subsidy", "area": "kamifukuoka", "q": "説明会"},
+    ],
+    ids=lambda params: "&".join(params),
+)
+def test_calendar_takes_the_filters_of_the_event_list(client, two_events, params):
+    assert calendar_titles(client, params) == ["防災訓練の説明会"]
+    listed = re.sub(r"</?mark>", "", client.get("/events/", params).content.decode())
+    assert "防災訓練の説明会" in listed and "子ども食堂の試食会" not in listed
+
+
+def test_calendar_without_filters_or_with_empty_ones_has_every_event(client, two_events):
+    expected = ["子ども食堂の試食会", "防災訓練の説明会"]
+    assert calendar_titles(client, {}) == expected
+    assert calendar_titles(client, {"q": "", "area": "", "month": "2026-01"}) == expected
+
+
+def test_calendar_with_a_bad_filter_is_empty_not_an_error(client, two_events):
+    assert calendar_titles(client, {"area": "nowhere"}) == []
+
+
+def test_the_event_list_offers_the_calendar_of_its_filters(client, two_events):
+    page = client.get("/events/", {"area": "kamifukuoka", "month": "2026-01"}).content.decode()
+    assert 'href="webcal://kyodo.example.jp/calendar.ics?area=kamifukuoka"' in page
+    assert "この条件に合う公開中のイベント" in page
+    plain = client.get("/events/").content.decode()
+    assert 'href="webcal://kyodo.example.jp/calendar.ics"' in plain

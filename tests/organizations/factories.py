@@ -27,6 +27,10 @@ def coordinating_department():
     return Department.objects.get(is_coordinating=True)
 
 
-def make_department(name="生涯学習課", code="lifelong-learning"):
-    department, _ = Department.objects.get_or_create(code=code, defaults={"name": name})
+def make_department(
+    name="生涯学習課", code="lifelong-learning", name_en="Lifelong Learning Division"
+):
+    department, _ = Department.objects.get_or_create(
+        code=code, defaults={"name": name, "name_en": name_en}
+    )
     return department

@@ -217,6 +217,8 @@ def test_new_person_signing_up_from_the_invitation_returns_to_it(client, invited
                 "display_name": "ともだち",
                 "password1": "kyodo-fujimino-2025",
                 "password2": "kyodo-fujimino-2025",
+                "agree_terms": "on",
+                "agree_privacy": "on",
             },
         )
     confirm = re.search(

@@ -11,11 +11,13 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from city.models import CityProfile
+from matching.models import RelatedWords
 from organizations.models import ActivityField, Area, Department, Organization
 from organizations.services import organization_register
 from principles.models import ChecklistItem, Principle
 from projects.models import FormGuide
 from tests import factories
+from tests.mails import CommittingClient
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +77,8 @@ def test_principles_and_forms_pages_show_the_loaded_guideline(client, midorino):
     assert forms.index('id="committee"') < forms.index('id="subsidy"')
 
 
-def test_account_mails_come_from_the_loaded_city(client, midorino):
+def test_account_mails_come_from_the_loaded_city(midorino):
+    client = CommittingClient()  # the mail leaves through the queue once the request commits
     response = client.post(
         reverse("account_signup"),
         {
@@ -83,6 +86,8 @@ def test_account_mails_come_from_the_loaded_city(client, midorino):
             "display_name": "たろう",
             "password1": "kyodo-midorino-2025",
             "password2": "kyodo-midorino-2025",
+            "agree_terms": "on",
+            "agree_privacy": "on",
         },
     )
     assert response.status_code == 302
@@ -215,3 +220,23 @@ def test_the_profile_setting_chooses_the_folder(settings):
     settings.CITY_PROFILE = MIDORINO
     load_city()
     assert CityProfile.objects.get().name == "みどり野市"
+
+
+def test_a_profile_without_related_words_loads_none(tmp_path):
+    """related_words.toml may be left out (みどり野 has none): the groups stay as they are."""
+    assert not (MIDORINO / "related_words.toml").exists()
+    before = set(RelatedWords.objects.values_list("code", flat=True))
+    assert "関連語 0" in load_city(MIDORINO)
+    assert set(RelatedWords.objects.values_list("code", flat=True)) == before
+
+
+def test_the_related_words_of_a_profile_are_loaded_by_code(tmp_path):
+    folder = tmp_path / "profile"
+    shutil.copytree(FUJIMINO, folder)
+    (folder / "related_words.toml").write_text(
+        '[[related_words]]\ncode = "venue"\nwords = ["会場", "体育館"]\n', encoding="utf-8"
+    )
+    assert "関連語 1" in load_city(folder)
+    assert RelatedWords.objects.get(code="venue").word_list == ["会場", "体育館"]
+    load_city(folder)
+    assert RelatedWords.objects.filter(code="venue").count() == 1

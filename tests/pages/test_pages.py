@@ -64,23 +64,6 @@ def test_accessibility_page_states_the_target_level(client):
     assert "AA" in body
 
 
-def test_healthz_answers_ok_with_the_database(client):
-    response = client.get("/healthz")
-    assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
-
-
-def test_healthz_answers_503_when_the_database_fails(client, monkeypatch):
-    from django.db import connection
-
-    def broken_cursor(*args, **kwargs):
-        raise RuntimeError("database down")
-
-    monkeypatch.setattr(connection, "cursor", broken_cursor)
-    response = client.get("/healthz")
-    assert response.status_code == 503
-
-
 def test_pages_are_japanese_by_default(client):
     body = client.get("/").content.decode()
     assert '<html lang="ja">' in body

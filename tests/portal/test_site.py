@@ -10,6 +10,7 @@ from django.test import override_settings
 from portal.site import absolute_url, check_site_url
 from projects import lifecycle
 from tests import factories
+from tests.mails import CommittingClient
 
 # A host the portal answers to (behind a proxy, say) that is not its public address.
 OTHER_HOST = "portal.internal"
@@ -106,7 +107,7 @@ def test_notifications_link_to_site_url(
         lifecycle.apply(project, "submit", actor=member)
     with django_capture_on_commit_callbacks(execute=True):
         lifecycle.apply(project, "approve", actor=coordinating_staff)
-    assert len(mail.outbox) == 2
+    assert len(mail.outbox) == 3  # the city's, the 受付完了メール, the decision
     for message in mail.outbox:
         assert "example.com" not in message.body
         _assert_on_site_url(_links(message.body), message.subject)
@@ -128,7 +129,8 @@ def test_invitation_links_to_site_url(
 
 
 @pytest.mark.django_db
-def test_account_mails_link_to_site_url(client, other_host):
+def test_account_mails_link_to_site_url(other_host):
+    client = CommittingClient()  # account mails leave once the request commits
     client.post(
         "/accounts/signup/",
         {
@@ -136,6 +138,8 @@ def test_account_mails_link_to_site_url(client, other_host):
             "password1": "a-long-password-123",
             "password2": "a-long-password-123",
             "display_name": "新しい人",
+            "agree_terms": "on",
+            "agree_privacy": "on",
         },
         **other_host,
     )

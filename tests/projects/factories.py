@@ -62,6 +62,18 @@ def make_event(project, *, starts_on=None, **fields):
     )
 
 
+def make_budget(project, *, income=(("city_subsidy", 100000),), expenses=(("supplies", 100000),)):
+    """A 補助's budget lines: (category, planned amount) for each side."""
+    from projects.models import BudgetLine
+
+    lines = [
+        BudgetLine(project=project, side=side, category=category, planned_amount=amount)
+        for side, rows in (("income", income), ("expense", expenses))
+        for category, amount in rows
+    ]
+    return BudgetLine.objects.bulk_create(lines)
+
+
 # What each form's own part needs before a proposal can be submitted.
 COMPLETE_DETAILS = {
     Project.Form.SUBSIDY: {"requested_amount": 100000, "budget_plan": "収入と支出の見込み"},
@@ -91,6 +103,8 @@ def make_proposal(*, lead_organization=None, form=Project.Form.COHOSTING, **attr
     detail_model.objects.create(project=project, **COMPLETE_DETAILS.get(form, {}))
     if form == Project.Form.COMMITTEE:
         make_partner(project, name="地区の町会", role="会場の運営")
+    if form == Project.Form.SUBSIDY:
+        make_budget(project)
     for item in ChecklistItem.objects.filter(is_active=True):
         SelfCheckAnswer.objects.create(project=project, item=item, answer="yes")
     return project

@@ -29,6 +29,31 @@ DETAIL_DATA = {
 }
 
 
+# A 補助's budget as the editor posts it: 支出 200,000円, 参加費 50,000円 besides the
+# city's 150,000円, so that the requested 150,000円 is exactly what is left uncovered.
+BUDGET_DATA = {
+    "income-TOTAL_FORMS": "2",
+    "income-INITIAL_FORMS": "0",
+    "income-MIN_NUM_FORMS": "0",
+    "income-MAX_NUM_FORMS": "1000",
+    "income-0-category": "city_subsidy",
+    "income-0-planned_amount": "150,000",
+    "income-1-category": "fees",
+    "income-1-description": "参加費 500円×100人",
+    "income-1-planned_amount": "50000",
+    "expenses-TOTAL_FORMS": "2",
+    "expenses-INITIAL_FORMS": "0",
+    "expenses-MIN_NUM_FORMS": "0",
+    "expenses-MAX_NUM_FORMS": "1000",
+    "expenses-0-category": "honoraria",
+    "expenses-0-description": "講師謝礼",
+    "expenses-0-planned_amount": "120000",
+    "expenses-1-category": "rental",
+    "expenses-1-description": "会場使用料",
+    "expenses-1-planned_amount": "80000",
+}
+
+
 def date_parts(prefix, value):
     return {
         f"{prefix}_0": str(value.year),
@@ -75,6 +100,8 @@ def proposal_data(form_code, organization=None, *, event_date=None, **overrides)
         data[f"detail-{key}"] = value
     if form_code == "patronage":
         data.update(date_parts("detail-event_date", event_date))
+    if form_code == "subsidy":
+        data.update(BUDGET_DATA)
     for item in ChecklistItem.objects.filter(is_active=True):
         data[f"check-answer_{item.pk}"] = "yes"
     data.update(overrides)
@@ -149,3 +176,46 @@ def svg_file():
         b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
         content_type="image/svg+xml",
     )
+
+
+def confirm_submit(client, project, *, comment=None, follow=False):
+    """Submit as the applicant does: confirm on the 確認画面 the proposal as it is now."""
+    from django.urls import reverse
+
+    from projects.views.review import review_token
+
+    project.refresh_from_db()
+    data = {"reviewed": review_token(project)}
+    if comment is not None:
+        data["comment"] = comment
+    return client.post(reverse("projects:proposal_review", args=[project.pk]), data, follow=follow)
+
+
+def edit_data(page):
+    """What the edit page posts back unchanged (every bound value of its forms)."""
+    data = {}
+    for name, form in page.context["forms"].items():
+        forms = getattr(form, "forms", None)
+        if forms is not None:
+            for key, value in form.management_form.initial.items():
+                data[f"{form.prefix}-{key}"] = value
+            rows = forms
+        else:
+            rows = [form]
+        for row in rows:
+            for field in row:
+                value = field.value()
+                if value is None or name == "files":
+                    continue
+                if isinstance(value, list):
+                    data[field.html_name] = [str(v) for v in value]
+                elif isinstance(value, bool):
+                    if value:
+                        data[field.html_name] = "on"
+                else:
+                    data[field.html_name] = str(value)
+    for section in page.context["editor_sections"]:
+        for field in section["form"]:
+            if field.value() is not None:
+                data[field.html_name] = str(field.value())
+    return data

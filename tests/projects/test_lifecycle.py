@@ -11,7 +11,7 @@ from principles.models import Evaluation
 from principles.selectors import expected_parties
 from projects import lifecycle
 from projects.lifecycle import PROJECT_LIFECYCLE
-from projects.models import PatronageDetail, Report, Status, Transition
+from projects.models import PatronageDetail, ProposedChange, Report, Status, Transition
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +49,7 @@ def _evaluate_all(project):
 
 def project_ready_for(code, status, organization):
     """A project in `status` on which `code`'s conditions and requirements hold."""
-    form = "patronage" if code in ("change_notice", "cancel") else "cohosting"
+    form = "patronage" if code in ("change_notice", "acknowledge_change", "cancel") else "cohosting"
     if form == "patronage":
         project = factories.make_project(lead_organization=organization, form=form)
         _patronage_detail(project)
@@ -65,6 +65,21 @@ def project_ready_for(code, status, organization):
         Report.objects.create(project=project, activities="講座を開きました", status="submitted")
     if code == "evaluate":
         _evaluate_all(project)
+    if code == "acknowledge_change":
+        ProposedChange.objects.create(
+            project=project,
+            changes=[
+                {
+                    "field": "venue",
+                    "label": "開催場所",
+                    "old": "市民会館",
+                    "new": "公民館",
+                    "value": "公民館",
+                }
+            ],
+        )
+    if code == "change_notice":
+        project.proposed = {"venue": "公民館"}
     if code.startswith("partner_"):
         partner_organization = Organization.objects.get(name="大井まちづくりの会")
         project.partner_request = factories.make_partner(
@@ -75,6 +90,8 @@ def project_ready_for(code, status, organization):
 
 def params_for(project):
     request = getattr(project, "partner_request", None)
+    if hasattr(project, "proposed"):
+        return {"proposed": project.proposed}
     return {"partner": request.pk} if request else {}
 
 
@@ -84,7 +101,8 @@ def test_every_action_is_taken_from_its_sources_only(
     action, status, organization, other_organization
 ):
     project = project_ready_for(action.code, status, organization)
-    comment = "理由" if action.comment == Comment.REQUIRED else ""
+    required = action.comment == Comment.REQUIRED or status in action.comment_required_in
+    comment = "理由" if required else ""
     params = params_for(project)
     if status in action.sources:
         result = lifecycle.apply(project, action.code, actor=None, comment=comment, **params)

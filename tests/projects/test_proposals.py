@@ -13,6 +13,7 @@ from projects.models import Attachment, Form, PatronageDetail, Project, Transiti
 from tests import factories
 from tests.files import assert_without_metadata, photo_with_gps
 from tests.projects.proposal_data import (
+    confirm_submit,
     office_file,
     pdf_file,
     png_file,
@@ -110,7 +111,7 @@ def test_every_form_can_be_created_and_submitted(signed_in, member, organization
     )
     if form_code == "patronage":
         attach_required_files(project, member)
-    response = signed_in.post(reverse("projects:proposal_submit", args=[project.pk]))
+    response = confirm_submit(signed_in, project)
     assert response.status_code == 302
     project.refresh_from_db()
     assert project.status == "submitted"
@@ -184,21 +185,25 @@ def test_incomplete_draft_cannot_be_submitted_and_the_page_says_what_is_missing(
     project = create(
         signed_in, "cohosting", organization, summary="", **{"detail-cost_sharing": ""}
     )
-    response = signed_in.post(reverse("projects:proposal_submit", args=[project.pk]))
+    response = confirm_submit(signed_in, project)
+    review_url = reverse("projects:proposal_review", args=[project.pk])
     assert response.status_code == 302
-    assert response["Location"] == edit_url(project) + "?check=1"
+    assert response["Location"] == review_url
     project.refresh_from_db()
     assert project.status == "draft"
-    page = signed_in.get(response["Location"]).content.decode()
+    # The 確認画面 lists what is missing, each item a link to its field in the editor.
+    page = signed_in.get(review_url).content.decode()
     assert "提出するには、この項目の入力が必要です。" in page
+    assert f'href="{edit_url(project)}?check=1#id_summary"' in page
+    assert f'href="{edit_url(project)}?check=1#id_detail-cost_sharing"' in page
+    page = signed_in.get(edit_url(project) + "?check=1").content.decode()
     assert 'href="#id_summary"' in page
-    assert 'href="#id_detail-cost_sharing"' in page
 
 
 def test_submit_requires_an_answer_for_every_active_self_check_item(signed_in, organization):
     item = ChecklistItem.objects.filter(is_active=True).first()
     project = create(signed_in, "cohosting", organization, **{f"check-answer_{item.pk}": ""})
-    signed_in.post(reverse("projects:proposal_submit", args=[project.pk]))
+    confirm_submit(signed_in, project)
     project.refresh_from_db()
     assert project.status == "draft"
     page = signed_in.get(edit_url(project) + "?check=1").content.decode()
@@ -211,7 +216,7 @@ def test_inactive_self_check_items_are_not_asked(signed_in, organization):
     item.save()
     project = create(signed_in, "cohosting", organization)
     assert f'name="check-answer_{item.pk}"' not in signed_in.get(edit_url(project)).content.decode()
-    signed_in.post(reverse("projects:proposal_submit", args=[project.pk]))
+    confirm_submit(signed_in, project)
     project.refresh_from_db()
     assert project.status == "submitted"
 
@@ -221,7 +226,7 @@ def test_committee_needs_member_organisations_to_be_submitted(signed_in, organiz
     data["partners-TOTAL_FORMS"] = "0"
     signed_in.post(create_url("committee"), data)
     project = Project.objects.get()
-    signed_in.post(reverse("projects:proposal_submit", args=[project.pk]))
+    confirm_submit(signed_in, project)
     project.refresh_from_db()
     assert project.status == "draft"
 
@@ -231,9 +236,14 @@ def test_save_and_submit_from_the_edit_page(signed_in, organization):
     data = proposal_data("cooperation", title="保存して提出", action="submit")
     data.update({"partners-TOTAL_FORMS": "0"})
     response = signed_in.post(edit_url(project), data)
+    # Saved, and shown on the 確認画面: nothing is submitted until the applicant confirms.
     assert response.status_code == 302
+    assert response["Location"] == reverse("projects:proposal_review", args=[project.pk])
     project.refresh_from_db()
-    assert (project.title, project.status) == ("保存して提出", "submitted")
+    assert (project.title, project.status) == ("保存して提出", "draft")
+    confirm_submit(signed_in, project)
+    project.refresh_from_db()
+    assert project.status == "submitted"
 
 
 # --- 後援: the application must arrive in time -----------------------------------------------------
@@ -248,7 +258,7 @@ def patronage_with_event_in(client, organization, member, days):
 
 def test_patronage_submitted_in_time_is_accepted(signed_in, organization, member):
     project = patronage_with_event_in(signed_in, organization, member, 30)
-    signed_in.post(reverse("projects:proposal_submit", args=[project.pk]))
+    confirm_submit(signed_in, project)
     project.refresh_from_db()
     assert project.status == "submitted"
 
@@ -257,7 +267,7 @@ def test_patronage_submitted_too_late_is_refused_with_a_clear_message(
     signed_in, organization, member
 ):
     project = patronage_with_event_in(signed_in, organization, member, 29)
-    response = signed_in.post(reverse("projects:proposal_submit", args=[project.pk]), follow=True)
+    response = confirm_submit(signed_in, project, follow=True)
     project.refresh_from_db()
     assert project.status == "draft"
     content = response.content.decode()
@@ -274,7 +284,7 @@ def test_patronage_too_late_can_still_be_saved_as_a_draft(signed_in, organizatio
 def test_patronage_lead_time_follows_the_setting(signed_in, organization, member, settings):
     settings.PATRONAGE_APPLICATION_LEAD_DAYS = 10
     project = patronage_with_event_in(signed_in, organization, member, 12)
-    signed_in.post(reverse("projects:proposal_submit", args=[project.pk]))
+    confirm_submit(signed_in, project)
     project.refresh_from_db()
     assert project.status == "submitted"
 
@@ -285,7 +295,7 @@ def test_patronage_with_a_stored_event_date_long_past_is_refused_not_an_error(
 ):
     project = patronage_with_event_in(signed_in, organization, member, 60)
     PatronageDetail.objects.filter(project=project).update(event_date=stored)
-    response = signed_in.post(reverse("projects:proposal_submit", args=[project.pk]), follow=True)
+    response = confirm_submit(signed_in, project, follow=True)
     project.refresh_from_db()
     assert project.status == "draft"
     assert "提出できません" in response.content.decode()
@@ -293,7 +303,7 @@ def test_patronage_with_a_stored_event_date_long_past_is_refused_not_an_error(
 
 def test_patronage_without_its_four_documents_cannot_be_submitted(signed_in, organization):
     project = create(signed_in, "patronage", organization)
-    signed_in.post(reverse("projects:proposal_submit", args=[project.pk]))
+    confirm_submit(signed_in, project)
     project.refresh_from_db()
     assert project.status == "draft"
     page = signed_in.get(edit_url(project) + "?check=1").content.decode()
@@ -305,7 +315,7 @@ def test_returned_patronage_keeps_the_date_it_first_arrived(
     signed_in, organization, member, coordinating_staff
 ):
     project = patronage_with_event_in(signed_in, organization, member, 31)
-    signed_in.post(reverse("projects:proposal_submit", args=[project.pk]))
+    confirm_submit(signed_in, project)
     lifecycle.apply(project, "return", actor=coordinating_staff, comment="予算書を直してください")
     # Ten days later the event is 21 days away, but the application arrived 31 days before.
     Transition.objects.filter(project=project, action="submit").update(
@@ -313,7 +323,7 @@ def test_returned_patronage_keeps_the_date_it_first_arrived(
     )
     project.patronage.event_date = timezone.localdate() + datetime.timedelta(days=21)
     project.patronage.save()
-    signed_in.post(reverse("projects:proposal_submit", args=[project.pk]))
+    confirm_submit(signed_in, project, comment="予算書を直しました")
     project.refresh_from_db()
     assert project.status == "submitted"
 
@@ -382,7 +392,7 @@ def test_image_without_description_cannot_be_submitted(signed_in, organization):
     data = proposal_data("cohosting", **{"partners-TOTAL_FORMS": "0"})
     data["files-image"] = png_file()
     signed_in.post(edit_url(project), data)
-    signed_in.post(reverse("projects:proposal_submit", args=[project.pk]))
+    confirm_submit(signed_in, project)
     project.refresh_from_db()
     assert project.status == "draft"
 
@@ -393,7 +403,7 @@ def test_image_without_description_cannot_be_submitted(signed_in, organization):
 @pytest.fixture
 def submitted(signed_in, organization):
     project = create(signed_in, "cohosting", organization)
-    signed_in.post(reverse("projects:proposal_submit", args=[project.pk]))
+    confirm_submit(signed_in, project)
     project.refresh_from_db()
     assert project.status == "submitted"
     return project
@@ -409,7 +419,7 @@ def test_submitted_proposal_is_frozen(signed_in, submitted):
     assert response.status_code == 302
     submitted.refresh_from_db()
     assert submitted.title != "提出後に変えようとした"
-    response = signed_in.post(reverse("projects:proposal_submit", args=[submitted.pk]))
+    response = confirm_submit(signed_in, submitted)
     assert Transition.objects.filter(project=submitted, action="submit").count() == 1
 
 
@@ -421,12 +431,31 @@ def test_returned_proposal_shows_the_comment_and_is_edited_and_resubmitted(
     )
     page = signed_in.get(reverse("projects:proposal_detail", args=[submitted.pk])).content.decode()
     assert "安全対策を詳しく書いてください" in page
-    data = proposal_data("cohosting", safety_plan="救護所を2か所に置きます。", action="submit")
+    data = proposal_data(
+        "cohosting",
+        safety_plan="救護所を2か所に置きます。",
+        action="submit",
+    )
     data["partners-TOTAL_FORMS"] = "0"
-    response = signed_in.post(edit_url(submitted), data)
-    assert response.status_code == 302
+    response = signed_in.post(edit_url(submitted), data, follow=True)
+    # The resubmission goes through the 確認画面: what changed, and the required note.
+    page = response.content.decode()
+    assert "再提出する内容の確認" in page
+    assert "救護所を2か所に置きます。" in page
+    submitted.refresh_from_db()
+    assert submitted.status == "returned"
+    response = confirm_submit(signed_in, submitted)
+    assert response.status_code == 400
+    assert (
+        "「変更した点」" in response.content.decode() or "変更した点" in response.content.decode()
+    )
+    submitted.refresh_from_db()
+    assert submitted.status == "returned"
+    number = submitted.receipt_number
+    confirm_submit(signed_in, submitted, comment="救護所の数を書きました")
     submitted.refresh_from_db()
     assert submitted.status == "submitted"
+    assert submitted.receipt_number == number  # a resubmission keeps its number
     assert submitted.safety_plan == "救護所を2か所に置きます。"
     actions = list(submitted.transitions.values_list("action", flat=True))
     assert actions == ["submit", "return", "submit"]
@@ -438,7 +467,7 @@ def test_proposal_can_be_withdrawn_while_undecided(
 ):
     project = create(signed_in, "cohosting", organization)
     if state != "draft":
-        signed_in.post(reverse("projects:proposal_submit", args=[project.pk]))
+        confirm_submit(signed_in, project)
     if state == "returned":
         lifecycle.apply(project, "return", actor=coordinating_staff, comment="理由")
     url = reverse("projects:proposal_withdraw", args=[project.pk])
@@ -488,10 +517,14 @@ def test_decided_proposal_cannot_be_withdrawn(signed_in, submitted, coordinating
     assert submitted.status == "published"
 
 
-def test_submit_is_post_only(signed_in, organization):
+def test_submit_is_post_only_and_leads_to_the_review_screen(signed_in, organization):
     project = create(signed_in, "cohosting", organization)
     response = signed_in.get(reverse("projects:proposal_submit", args=[project.pk]))
     assert response.status_code == 405
+    response = signed_in.post(reverse("projects:proposal_submit", args=[project.pk]))
+    assert response["Location"] == reverse("projects:proposal_review", args=[project.pk])
+    project.refresh_from_db()
+    assert project.status == "draft"
 
 
 def test_proposal_page_shows_state_history_and_what_is_missing(signed_in, organization):
@@ -510,8 +543,8 @@ def test_save_and_submit_with_something_missing_keeps_the_draft_and_says_so(
     data["partners-TOTAL_FORMS"] = "0"
     response = signed_in.post(edit_url(project), data, follow=True)
     content = response.content.decode()
-    assert "入力した内容は下書きとして保存しました。" in content
-    assert 'href="#id_purpose"' in content
+    assert "下書きを保存しました。" in content
+    assert f'href="{edit_url(project)}?check=1#id_purpose"' in content
     project.refresh_from_db()
     assert (project.title, project.status) == ("途中で提出", "draft")
 
@@ -520,7 +553,7 @@ def test_proposal_of_a_suspended_organisation_cannot_be_submitted(signed_in, org
     project = create(signed_in, "cohosting", organization)
     organization.status = "suspended"
     organization.save()
-    response = signed_in.post(reverse("projects:proposal_submit", args=[project.pk]), follow=True)
+    response = confirm_submit(signed_in, project, follow=True)
     project.refresh_from_db()
     assert project.status == "draft"
     assert "提案する団体が承認されていないため、提出できません。" in response.content.decode()

@@ -4,7 +4,7 @@ its field and in the list at the top, and everything else typed is shown again."
 import pytest
 from django.urls import reverse
 
-from projects.models import Attachment, Project
+from projects.models import REQUIRED_ATTACHMENT_KINDS, Attachment, Form, Project
 from tests import factories
 from tests.projects.proposal_data import (
     bomb_png_file,
@@ -30,6 +30,11 @@ def signed_in(client, member, organization, media):
 @pytest.fixture
 def draft(organization):
     return factories.make_project(lead_organization=organization, status="draft", form="patronage")
+
+
+# A form whose proposal has a period of its own and a list of events (a 後援 asks only its
+# event's date, in its own part).
+PERIOD_AND_EVENTS = "subsidy"
 
 
 def post_create(client, organization, form_code="patronage", **overrides):
@@ -138,7 +143,12 @@ def test_line_breaks_and_emoji_are_kept(signed_in, organization):
 
 def test_impossible_date_gets_a_clear_message(signed_in, organization):
     response = post_create(
-        signed_in, organization, starts_on_0="2026", starts_on_1="2", starts_on_2="30"
+        signed_in,
+        organization,
+        PERIOD_AND_EVENTS,
+        starts_on_0="2026",
+        starts_on_1="2",
+        starts_on_2="30",
     )
     content = assert_refused_and_kept(response, "2026年2月30日という日付はありません。")
     assert 'href="#id_starts_on_0"' in content
@@ -159,7 +169,12 @@ def test_impossible_date_gets_a_clear_message(signed_in, organization):
 def test_malformed_dates_get_clear_messages(signed_in, organization, parts, message):
     year, month, day = parts
     response = post_create(
-        signed_in, organization, starts_on_0=year, starts_on_1=month, starts_on_2=day
+        signed_in,
+        organization,
+        PERIOD_AND_EVENTS,
+        starts_on_0=year,
+        starts_on_1=month,
+        starts_on_2=day,
     )
     assert_refused_and_kept(response, message)
 
@@ -175,7 +190,12 @@ def test_dates_outside_the_range_of_projects_are_refused_at_input(
     signed_in, organization, year, message
 ):
     response = post_create(
-        signed_in, organization, starts_on_0=year, starts_on_1="4", starts_on_2="1"
+        signed_in,
+        organization,
+        PERIOD_AND_EVENTS,
+        starts_on_0=year,
+        starts_on_1="4",
+        starts_on_2="1",
     )
     assert_refused_and_kept(response, message)
     assert not Project.objects.exists()
@@ -185,6 +205,7 @@ def test_event_in_1900_is_refused_at_input(signed_in, organization):
     response = post_create(
         signed_in,
         organization,
+        PERIOD_AND_EVENTS,
         **{
             "events-0-title": "説明会",
             "events-0-starts_on_0": "1900",
@@ -223,7 +244,12 @@ def test_fiscal_year_outside_the_range_is_refused(signed_in, organization, typed
 
 def test_full_width_digits_are_understood(signed_in, organization):
     response = post_create(
-        signed_in, organization, starts_on_0="２０２６", starts_on_1="４", starts_on_2="１"
+        signed_in,
+        organization,
+        PERIOD_AND_EVENTS,
+        starts_on_0="２０２６",
+        starts_on_1="４",
+        starts_on_2="１",
     )
     assert response.status_code == 302
     assert str(Project.objects.get().starts_on) == "2026-04-01"
@@ -242,6 +268,7 @@ def test_end_before_start_is_refused_not_a_database_error(signed_in, organizatio
     response = post_create(
         signed_in,
         organization,
+        PERIOD_AND_EVENTS,
         starts_on_0="2026",
         starts_on_1="5",
         starts_on_2="10",
@@ -256,6 +283,7 @@ def test_event_end_before_start_is_refused(signed_in, organization):
     response = post_create(
         signed_in,
         organization,
+        PERIOD_AND_EVENTS,
         **{
             "events-0-title": "説明会",
             "events-0-starts_on_0": "2026",
@@ -304,7 +332,9 @@ def test_a_made_up_row_count_builds_no_more_rows_than_a_proposal_may_have(
     ROWS_MAX rows (Django would otherwise build and draw up to a thousand more)."""
     from projects.forms import ROWS_MAX
 
-    response = post_create(signed_in, organization, **{f"{prefix}-TOTAL_FORMS": claimed})
+    response = post_create(
+        signed_in, organization, PERIOD_AND_EVENTS, **{f"{prefix}-TOTAL_FORMS": claimed}
+    )
     content = response.content.decode()
     assert response.status_code == 200
     assert f'name="{prefix}-{ROWS_MAX - 1}-' in content
@@ -328,6 +358,7 @@ def test_impossible_event_time_is_refused(signed_in, organization):
     response = post_create(
         signed_in,
         organization,
+        PERIOD_AND_EVENTS,
         **{
             "events-0-title": "説明会",
             "events-0-starts_on_0": "2026",
@@ -345,7 +376,7 @@ def _document_marks(content):
 
     marks = {}
     for match in re.finditer(
-        r'<label for="id_files-(file_\w+)">[^<]*<span class="mark mark-(required|optional)">',
+        r'<label for="id_files-(file_\w+)">[^<]*<span class="mark mark-(required|attached|optional)">',
         content,
     ):
         marks[match.group(1)] = match.group(2)
@@ -379,6 +410,33 @@ def test_a_document_already_attached_needs_no_second_upload(signed_in, draft):
         size=10,
     )
     content = signed_in.get(reverse("projects:proposal_edit", args=[draft.pk])).content
-    marks = _document_marks(content.decode())
-    assert marks["file_bylaws"] == "optional"
+    page = content.decode()
+    marks = _document_marks(page)
+    # Still a required document, not 「※任意」: the page says it is there.
+    assert marks["file_bylaws"] == "attached"
+    assert "※必須(添付済み)" in page
     assert marks["file_budget"] == "required"
+
+
+@pytest.mark.parametrize("form_code", [form.value for form in Form])
+def test_each_form_marks_the_documents_its_submission_needs(signed_in, organization, form_code):
+    page = signed_in.get(reverse("projects:proposal_create") + f"?form={form_code}")
+    page = page.content.decode()
+    needed = REQUIRED_ATTACHMENT_KINDS[form_code]
+    marks = _document_marks(page)
+    assert {name for name, mark in marks.items() if mark == "required"} == {
+        f"file_{kind.value}" for kind in needed
+    }
+    assert {
+        mark for name, mark in marks.items() if name not in {f"file_{k.value}" for k in needed}
+    } == {"optional"}
+    label = Form(form_code).label
+    if needed:
+        names = "、".join(str(kind.label) for kind in needed)
+        assert f"{label}の提出には、{names}の{len(needed)}つが必要です" in page
+    else:
+        assert f"{label}の提出に必要な添付ファイルはありません。" in page
+
+
+def test_every_form_declares_its_required_documents():
+    assert set(REQUIRED_ATTACHMENT_KINDS) == set(Form)

@@ -44,10 +44,12 @@ def test_outsiders_cannot_change_a_proposal(client, request, who, proposal, medi
     responses = [
         client.post(reverse("projects:proposal_edit", args=[proposal.pk]), data),
         client.post(reverse("projects:proposal_submit", args=[proposal.pk])),
+        client.get(reverse("projects:proposal_review", args=[proposal.pk])),
+        client.post(reverse("projects:proposal_review", args=[proposal.pk])),
         client.post(reverse("projects:proposal_withdraw", args=[proposal.pk])),
         client.get(reverse("projects:proposal_withdraw", args=[proposal.pk])),
     ]
-    assert [response.status_code for response in responses] == [404, 404, 404, 404]
+    assert [response.status_code for response in responses] == [404] * 6
     proposal.refresh_from_db()
     assert (proposal.title, proposal.status) == (title, status)
     assert not proposal.transitions.exists()

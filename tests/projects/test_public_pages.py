@@ -64,7 +64,7 @@ def test_project_list_keyword_search_matches_japanese_words(client):
     factories.make_project(title="上福岡七夕まつり", summary="商店街で七夕飾りを楽しむ夏祭り")
     factories.make_project(title="スポーツカレッジ", summary="体を動かす講座")
     body = client.get("/projects/", {"q": "七夕"}).content.decode()
-    assert "上福岡七夕まつり" in body
+    assert "上福岡<mark>七夕</mark>まつり" in body
     assert "スポーツカレッジ" not in body
 
 

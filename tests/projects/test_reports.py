@@ -12,7 +12,7 @@ from projects import lifecycle
 from projects.models import PatronageDetail, Report, SubsidyDetail
 from tests import factories
 from tests.files import assert_without_metadata, image_upload, photo_with_gps
-from tests.projects.proposal_data import bomb_png_file, svg_file
+from tests.projects.proposal_data import bomb_png_file, management, svg_file
 
 pytestmark = pytest.mark.django_db
 
@@ -89,7 +89,13 @@ def test_subsidy_report_carries_the_settlement(client, member, organization):
     client.force_login(member)
     client.post(
         f"/projects/{project.pk}/report/",
-        {"activities": "講座", "settlement": "収入 10万円 / 支出 9万円", "save": "1"},
+        {
+            "activities": "講座",
+            "settlement": "収入 10万円 / 支出 9万円",
+            "save": "1",
+            **management("actual_income"),
+            **management("actual_expenses"),
+        },
     )
     assert SubsidyDetail.objects.get(project=project).settlement == "収入 10万円 / 支出 9万円"
 
@@ -168,7 +174,7 @@ def test_member_sees_the_panel_with_history_and_staff_comments(
     project = factories.make_proposal(lead_organization=organization)
     lifecycle.apply(project, "submit", actor=member)
     lifecycle.apply(project, "return", actor=coordinating_staff, comment="予算の根拠を")
-    lifecycle.apply(project, "submit", actor=member)
+    lifecycle.apply(project, "submit", actor=member, comment="根拠を書きました")
     lifecycle.apply(project, "approve", actor=coordinating_staff)
     client.force_login(member)
     body = client.get(f"/projects/{project.pk}/").content.decode()
@@ -194,12 +200,29 @@ def _patronage(organization):
 def test_organiser_files_a_change_notice(client, member, organization):
     project = _patronage(organization)
     client.force_login(member)
+    page = client.get(f"/projects/{project.pk}/notices/").content.decode()
+    assert 'value="市民会館"' in page  # the fields show what the project holds now
     response = client.post(
-        f"/projects/{project.pk}/notices/", {"kind": "change_notice", "text": "開始時刻を14時に"}
+        f"/projects/{project.pk}/notices/",
+        {"kind": "change_notice", "text": "会場の改修のため", "venue": "公民館"},
     )
     assert response.status_code == 302
-    assert project.transitions.get().comment == "開始時刻を14時に"
-    assert "開始時刻を14時に" in client.get(f"/projects/{project.pk}/notices/").content.decode()
+    assert project.transitions.get().comment == "会場の改修のため"
+    page = client.get(f"/projects/{project.pk}/notices/").content.decode()
+    assert "会場の改修のため" in page
+    assert "協働推進課の確認を待っている変更" in page and "公民館" in page
+
+
+def test_a_change_notice_that_changes_nothing_is_refused(client, member, organization):
+    project = _patronage(organization)
+    client.force_login(member)
+    response = client.post(
+        f"/projects/{project.pk}/notices/",
+        {"kind": "change_notice", "text": "念のため", "venue": "市民会館"},
+    )
+    assert response.status_code == 200
+    assert "変更する項目" in response.content.decode()
+    assert not project.transitions.exists()
 
 
 def test_cancellation_needs_the_confirmation_then_ends_the_project(client, member, organization):
@@ -214,7 +237,7 @@ def test_cancellation_needs_the_confirmation_then_ends_the_project(client, membe
         {"kind": "cancel", "text": "台風", "confirm_cancel": "on"},
     )
     project.refresh_from_db()
-    assert project.status == "withdrawn"
+    assert project.status == "cancelled"
 
 
 def test_notices_page_is_only_for_patronage(client, member, project):

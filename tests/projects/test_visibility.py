@@ -80,6 +80,7 @@ def test_codes_are_stable_ascii():
         "rejected",
         "withdrawn",
         "published",
+        "cancelled",
         "completed",
         "evaluated",
     ]

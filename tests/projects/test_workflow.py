@@ -44,7 +44,7 @@ def test_return_needs_a_comment_and_keeps_it(proposal, member, coordinating_staf
 def test_returned_proposal_can_be_resubmitted(proposal, member, coordinating_staff):
     lifecycle.apply(proposal, "submit", actor=member)
     lifecycle.apply(proposal, "return", actor=coordinating_staff, comment="直してください")
-    project = lifecycle.apply(proposal, "submit", actor=member)
+    project = lifecycle.apply(proposal, "submit", actor=member, comment="日程を直しました")
     assert project.status == "submitted"
 
 
@@ -101,7 +101,13 @@ def _patronage(organization):
 
 def test_organiser_files_a_change_notice_after_approval(organization, member):
     project = _patronage(organization)
-    project = lifecycle.apply(project, "change_notice", actor=member, comment="会場を変更します")
+    project = lifecycle.apply(
+        project,
+        "change_notice",
+        actor=member,
+        comment="会場を変更します",
+        proposed={"venue": "公民館"},
+    )
     assert project.status == "published"
     notice = project.transitions.get(action="change_notice")
     assert notice.comment == "会場を変更します"
@@ -111,8 +117,10 @@ def test_organiser_files_a_change_notice_after_approval(organization, member):
 def test_cancellation_notice_ends_the_patronage_project(organization, member):
     project = _patronage(organization)
     project = lifecycle.apply(project, "cancel", actor=member, comment="台風のため中止")
-    assert project.status == "withdrawn"
-    assert not project.is_public
+    # Its own state, still public (shown as 中止), so that nobody comes to a cancelled event.
+    assert project.status == "cancelled"
+    assert project.get_status_display() == "中止"
+    assert project.is_public
     assert project.transitions.filter(action="cancel", comment="台風のため中止").exists()
 
 

@@ -48,7 +48,7 @@ def test_project_list_exports_csv_with_bom_japanese_headers_and_wareki(
     assert "attachment;" in response["Content-Disposition"]
     rows = _csv_rows(response)
     header = rows[0]
-    assert header[:5] == ["番号", "事業名", "団体", "協働の形態", "状態"]
+    assert header[:6] == ["番号", "受付番号", "事業名", "団体", "協働の形態", "状態"]
     assert "開始日" in header and "開始日(和暦)" in header
     assert len(rows) == 2  # the filter applies to the export too
     row = dict(zip(header, rows[1], strict=True))
@@ -82,12 +82,13 @@ def test_each_desk_queue_exports(client, coordinating_staff, organization):
     factories.make_organization(status="pending", name="承認待ちの会")
     client.force_login(coordinating_staff)
     rows = _csv_rows(client.get("/staff/queues/submitted-proposals.csv"))
-    assert rows[0][:4] == ["事業名", "団体", "協働の形態", "提出日"]
-    assert rows[1][0] == "審査待ち"
+    assert rows[0][:5] == ["受付番号", "事業名", "団体", "協働の形態", "提出日"]
+    assert rows[1][1] == "審査待ち"
     rows = _xlsx_rows(client.get("/staff/queues/pending-organizations.xlsx"))
     assert rows[1][0] == "承認待ちの会"
     for name in (
         "returned-proposals",
+        "change-notices",
         "reports-due",
         "reports-submitted",
         "evaluations-missing",
@@ -120,7 +121,7 @@ def test_department_staff_export_only_their_departments_projects(
     factories.make_project(lead_organization=organization, title="他課")
     client.force_login(department_staff)
     rows = _csv_rows(client.get("/staff/projects/?export=csv"))
-    assert [row[1] for row in rows[1:]] == ["自課"]
+    assert [row[2] for row in rows[1:]] == ["自課"]
     assert client.get("/staff/queues/pending-organizations.csv").status_code == 403
 
 

@@ -32,7 +32,8 @@ def test_figures_count_every_project_and_draw_svg(client, coordinating_staff, or
     assert 'role="img"' in body
     # Charts are drawn on the server: no script or style from another host.
     assert not re.search(r'src="(https?:)?//', body)
-    assert not re.search(r'<link[^>]+href="(https?:)?//', body)
+    assert not re.search(r'<link rel="stylesheet"[^>]+href="(https?:)?//', body)
+    assert not re.search(r'<link[^>]+href="(https?:)?//(?!kyodo\.example\.jp/)', body)
 
 
 def test_longest_bar_fills_the_chart(client, coordinating_staff, organization):
@@ -108,12 +109,15 @@ def test_figures_are_filtered_by_year_and_state(client, coordinating_staff, orga
 def test_the_totals_of_amounts_by_form_and_year(client, coordinating_staff, organization):
     from projects.models import SubsidyDetail
 
-    for requested, granted in ((300000, 250000), (200000, None)):
+    for requested, granted, confirmed in ((300000, 250000, 240000), (200000, None, None)):
         project = factories.make_project(
             lead_organization=organization, form="subsidy", fiscal_year=2026, budget=500000
         )
         SubsidyDetail.objects.create(
-            project=project, requested_amount=requested, granted_amount=granted
+            project=project,
+            requested_amount=requested,
+            granted_amount=granted,
+            confirmed_amount=confirmed,
         )
     factories.make_project(
         lead_organization=organization, form="cohosting", fiscal_year=2026, budget=80000
@@ -122,19 +126,21 @@ def test_the_totals_of_amounts_by_form_and_year(client, coordinating_staff, orga
     table = client.get("/staff/figures/").context["amounts"]
     rows = {(row.form, row.fiscal_year): row for row in table.rows}
     subsidy = rows[("補助", 2026)]
-    assert (subsidy.count, subsidy.budget, subsidy.requested, subsidy.granted) == (
-        2,
-        1000000,
-        500000,
-        250000,
-    )
+    assert (
+        subsidy.count,
+        subsidy.budget,
+        subsidy.requested,
+        subsidy.granted,
+        subsidy.confirmed,
+    ) == (2, 1000000, 500000, 250000, 240000)
     assert rows[("共催", 2026)].budget == 80000
     text = client.get("/staff/figures/amounts.csv").content.decode("utf-8-sig")
     assert (
         text.splitlines()[0]
-        == "協働の形態,年度,件数,事業費の合計(円),申請額の合計(円),交付決定額の合計(円)"
+        == "協働の形態,年度,件数,事業費の合計(円),申請額の合計(円),交付決定額の合計(円),"
+        "確定額の合計(円)"
     )
-    assert "補助,令和8年度,2,1000000,500000,250000" in text
+    assert "補助,令和8年度,2,1000000,500000,250000,240000" in text
 
 
 def test_xlsx_exports_fit_their_columns_and_filter(client, coordinating_staff, organization):

@@ -268,13 +268,20 @@ def test_staff_edit_the_form_specific_data_and_it_is_audited(
         fields=list(project.fields.values_list("pk", flat=True)),
         area=project.area_id,
         version=page.context["form"]["version"].value(),
-        **{"detail-requested_amount": "300000", "detail-granted_amount": "250000"},
+        **{
+            "detail-requested_amount": "300000",
+            "detail-granted_amount": "250000",
+            "detail-granted_on_0": "2025",
+            "detail-granted_on_1": "5",
+            "detail-granted_on_2": "20",
+        },
     )
     assert client.post(f"/staff/projects/{project.pk}/edit/", data).status_code == 302
     assert SubsidyDetail.objects.get(project=project).granted_amount == 250000
     entry = Transition.objects.get(project=project, action="edit")
     assert entry.changes == [
-        {"field": "granted_amount", "label": "交付決定額(円)", "old": "", "new": "250000"}
+        {"field": "granted_amount", "label": "交付決定額(円)", "old": "", "new": "250000"},
+        {"field": "granted_on", "label": "交付決定日", "old": "", "new": "2025-05-20"},
     ]
 
 

@@ -158,7 +158,13 @@ def test_file_shows_report_and_notices(client, coordinating_staff, organization,
         event_date=datetime.date(2026, 12, 1),
         venue="市民会館",
     )
-    lifecycle.apply(project, "change_notice", actor=member, comment="会場を大井中央公民館に変更")
+    lifecycle.apply(
+        project,
+        "change_notice",
+        actor=member,
+        comment="会場を大井中央公民館に変更",
+        proposed={"venue": "大井中央公民館"},
+    )
     Report.objects.create(project=project, activities="講演会を開催", participants=120)
     client.force_login(coordinating_staff)
     body = client.get(f"/staff/projects/{project.pk}/").content.decode()

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from city import datafiles
 from city.services import profile_load
+from matching.services import related_words_load
 from organizations.services import master_data_load
 from principles.services import principles_load
 from projects.services import form_guide_load
@@ -23,7 +24,7 @@ def _messages(error):
 class Command(BaseCommand):
     help = (
         "市のプロフィール(市の名称・問い合わせ先・指針、地区、担当課、活動分野、基本原則と"
-        "チェック項目、協働の形態の説明)をデータファイルから登録します。何度実行しても同じ結果になります。"
+        "チェック項目、協働の形態の説明、団体の紹介に使う関連語)をデータファイルから登録します。何度実行しても同じ結果になります。"
     )
 
     def add_arguments(self, parser):
@@ -37,6 +38,9 @@ class Command(BaseCommand):
         try:
             data = datafiles.read("profile", folder)
             lists = {name: datafiles.rows(name, folder) for name in datafiles.LISTS}
+            lists.update(
+                {name: datafiles.optional_rows(name, folder) for name in datafiles.OPTIONAL_LISTS}
+            )
             with transaction.atomic():
                 city = profile_load(data=data)
                 master_data_load(
@@ -44,6 +48,7 @@ class Command(BaseCommand):
                 )
                 principles_load(principles=lists["principles"])
                 form_guide_load(forms=lists["forms"])
+                related_words_load(groups=lists["related_words"])
         except datafiles.ProfileError as error:
             raise CommandError(str(error)) from error
         except ValidationError as error:
@@ -61,7 +66,7 @@ class Command(BaseCommand):
                 _(
                     "%(city)s のプロフィールを登録しました(%(folder)s): 活動分野 %(fields)d、"
                     "地区 %(areas)d、担当課 %(departments)d、基本原則 %(principles)d、"
-                    "協働の形態 %(forms)d。"
+                    "協働の形態 %(forms)d、関連語 %(related_words)d。"
                 )
                 % {
                     "city": city.name,

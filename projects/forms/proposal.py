@@ -15,7 +15,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from organizations.forms import ActivityFieldChoices
-from organizations.models import ActivityField, Area, Department, Organization
+from organizations.models import ActivityField, Area, Department, Organization, StandingDocument
 from portal import ids, uploads
 from portal.forms import (
     DatePartsField,
@@ -28,7 +28,7 @@ from portal.forms import (
 )
 from portal.wareki import current_fiscal_year
 
-from .models import (
+from ..models import (
     REQUIRED_ATTACHMENT_KINDS,
     Attachment,
     CohostingDetail,
@@ -43,6 +43,7 @@ from .models import (
     SubsidyDetail,
     attachment_kinds_for,
 )
+from ..submissions import PROJECT_FIELDS
 
 
 def formfield_for(db_field, **kwargs):
@@ -134,6 +135,9 @@ class FormChoiceForm(PortalFormMixin, forms.Form):
 
 # --- The common part -------------------------------------------------------------------
 
+# What a 後援 proposal does not ask: the period and place of the project are its event's.
+PATRONAGE_DERIVED_FIELDS = ("starts_on", "ends_on", "place")
+
 
 class ProposalForm(OnceFormMixin, VersionedFormMixin, PortalFormMixin, forms.ModelForm):
     submit_required = (
@@ -169,22 +173,8 @@ class ProposalForm(OnceFormMixin, VersionedFormMixin, PortalFormMixin, forms.Mod
 
     class Meta:
         model = Project
-        fields = [
-            "title",
-            "summary",
-            "purpose",
-            "expected_effect",
-            "fields",
-            "area",
-            "fiscal_year",
-            "starts_on",
-            "ends_on",
-            "place",
-            "department",
-            "budget",
-            "safety_insurance",
-            "safety_plan",
-        ]
+        # The common part, as submissions record and compare it.
+        fields = list(PROJECT_FIELDS)
         formfield_callback = formfield_for
         field_classes = {"fields": ActivityFieldChoices}
         widgets = {
@@ -208,6 +198,12 @@ class ProposalForm(OnceFormMixin, VersionedFormMixin, PortalFormMixin, forms.Mod
 
     def __init__(self, *args, organizations=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.form == Form.PATRONAGE:
+            # A 後援 is one event: its date and place are asked once, in the 後援's own
+            # part, and the project's period and place follow from them (services).
+            for name in PATRONAGE_DERIVED_FIELDS:
+                del self.fields[name]
+            self.date_ranges = []
         if self.instance.pk:
             del self.fields["lead_organization"]
         else:
@@ -242,7 +238,7 @@ class DetailForm(PortalFormMixin, forms.ModelForm):
 
 
 class SubsidyDetailForm(DetailForm):
-    submit_required = ("requested_amount", "budget_plan")
+    submit_required = ("requested_amount",)
 
     class Meta:
         model = SubsidyDetail
@@ -252,7 +248,7 @@ class SubsidyDetailForm(DetailForm):
         help_texts = {
             "requested_amount": _("市に交付を求める金額を円で入力します。"),
             "budget_plan": _(
-                "収入(補助金、参加費、自己資金など)と支出の見込みを書きます。"
+                "収支予算の行に書ききれないこと(積算の考え方など)があれば書きます。"
                 "収支予算書のファイルを添付することもできます。"
             ),
         }
@@ -288,7 +284,9 @@ class PatronageDetailForm(DetailForm):
         super().__init__(*args, **kwargs)
         self.fields["event_date"].help_text = _(
             "西暦で入力します。後援の申請は、開催日の%(days)s日前までに提出してください。"
+            "事業の期間とカレンダーのイベントは、この日になります。"
         ) % {"days": lead_days}
+        self.fields["venue"].help_text = _("事業の実施場所とイベントの場所にもなります。")
 
 
 class CommissionDetailForm(DetailForm):
@@ -478,11 +476,29 @@ class FilesForm(PortalFormMixin, forms.Form):
                 widget=forms.ClearableFileInput(attrs={"accept": uploads.DOCUMENT.accept}),
             )
             # What the submission needs is marked required (a draft is saved without it);
-            # once a document of the kind is attached, another upload is optional.
+            # once a document of the kind is attached, it stays marked as required, and
+            # says that it is there (another upload replaces it).
             if kind in needed and kind not in attached:
                 field.mark = "required"
                 field.help_text = _("提出に必要です。下書きは添付しないままでも保存できます。")
+            elif kind in needed:
+                field.mark = "attached"
+                field.help_text = _(
+                    "提出に必要な書類です。添付済みです。新しいファイルを選ぶと差し替えます。"
+                )
             self.fields[f"file_{kind.value}"] = field
+            kept = self._standing_documents(project, kind)
+            if kept is not None:
+                self.fields[f"use_{kind.value}"] = forms.ModelChoiceField(
+                    label=_("%(kind)s: 団体の書類から選ぶ") % {"kind": kind.label},
+                    queryset=kept,
+                    required=False,
+                    empty_label=_("(選ばない)"),
+                    help_text=_(
+                        "団体の書類に登録した、有効期限内の書類を添付します"
+                        "(ファイルを選ばなくて済みます)。"
+                    ),
+                )
         self.prepare_fields()
         if project is not None and project.pk:
             self.fields["remove_attachments"].queryset = project.attachments.current()
@@ -492,8 +508,31 @@ class FilesForm(PortalFormMixin, forms.Form):
         )
         self.checked = {}
 
+    @staticmethod
+    def _standing_documents(project, kind):
+        """The lead organisation's valid documents of the kind, if it keeps any."""
+        if project is None or not project.pk or kind.value not in StandingDocument.Kind.values:
+            return None
+        kept = StandingDocument.objects.valid().filter(
+            organization_id=project.lead_organization_id, kind=kind.value
+        )
+        return kept if kept.exists() else None
+
     def file_fields(self):
-        return [self[f"file_{kind.value}"] for kind in self.kinds]
+        fields = []
+        for kind in self.kinds:
+            if f"use_{kind.value}" in self.fields:
+                fields.append(self[f"use_{kind.value}"])
+            fields.append(self[f"file_{kind.value}"])
+        return fields
+
+    def chosen_documents(self):
+        """[(kind, StandingDocument)] chosen to be attached from the organisation's."""
+        return [
+            (kind, self.cleaned_data[f"use_{kind.value}"])
+            for kind in self.kinds
+            if self.cleaned_data.get(f"use_{kind.value}")
+        ]
 
     def clean(self):
         cleaned_data = super().clean()

@@ -1,0 +1,121 @@
+"""The search documents of projects and events: what their public pages show, kept current on
+every save of the project, its partners, fields, lead organisation and events."""
+
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from organizations.models import ActivityField, Organization
+from portal.search import Index, joined
+
+from .models import Event, EventDocument, Partner, Project, ProjectDocument
+
+
+def _field_names(fields):
+    return [name for field in fields for name in (field.short_name, field.name)]
+
+
+def project_text(project):
+    # Only the partners the project page shows (Partner.is_public).
+    partners = [p.display_name for p in project.partners.all() if p.is_public]
+    return project.title, joined(
+        project.summary,
+        project.purpose,
+        project.expected_effect,
+        project.place,
+        project.lead_organization.name,
+        *partners,
+        *_field_names(project.fields.all()),
+        project.area.name if project.area_id else "",
+    )
+
+
+def event_text(event):
+    project = event.project
+    return event.title, joined(
+        event.description,
+        event.place,
+        event.address,
+        project.title,
+        project.lead_organization.name,
+    )
+
+
+PROJECTS = Index(
+    ProjectDocument,
+    project_text,
+    objects=lambda: Project.objects.select_related("lead_organization", "area").prefetch_related(
+        "fields", Prefetch("partners", queryset=Partner.objects.select_related("organization"))
+    ),
+)
+EVENTS = Index(
+    EventDocument,
+    event_text,
+    objects=lambda: Event.objects.select_related("project__lead_organization"),
+)
+
+
+def update_project(project):
+    PROJECTS.update(project)
+    for event in project.events.select_related("project__lead_organization"):
+        EVENTS.update(event)
+
+
+def _projects_of(organization):
+    partnered = Partner.objects.filter(project=OuterRef("pk"), organization=organization)
+    return Project.objects.filter(Q(lead_organization=organization) | Q(Exists(partnered)))
+
+
+def _on_project_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        update_project(instance)
+
+
+def _on_partner_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    project = Project.objects.filter(pk=instance.project_id).first()
+    if project is not None:
+        PROJECTS.update(project)
+
+
+def _on_fields_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if not action.startswith("post_"):
+        return
+    if not reverse:
+        PROJECTS.update(instance)
+        return
+    for project in Project.objects.filter(pk__in=pk_set or ()):
+        PROJECTS.update(project)
+
+
+def _on_organization_saved(sender, instance, raw=False, **kwargs):
+    # Its name is in its projects' and their events' documents; its approval decides whether
+    # it is named as a partner.
+    if not raw:
+        for project in _projects_of(instance):
+            update_project(project)
+
+
+def _on_field_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        for project in instance.projects.all():
+            PROJECTS.update(project)
+
+
+def _on_event_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        EVENTS.update(instance)
+
+
+def connect():
+    post_save.connect(_on_project_saved, sender=Project, dispatch_uid="search_project")
+    post_save.connect(_on_partner_changed, sender=Partner, dispatch_uid="search_partner")
+    post_delete.connect(_on_partner_changed, sender=Partner, dispatch_uid="search_partner_del")
+    m2m_changed.connect(
+        _on_fields_changed, sender=Project.fields.through, dispatch_uid="search_project_fields"
+    )
+    post_save.connect(
+        _on_organization_saved, sender=Organization, dispatch_uid="search_project_lead"
+    )
+    post_save.connect(_on_field_saved, sender=ActivityField, dispatch_uid="search_project_field")
+    post_save.connect(_on_event_saved, sender=Event, dispatch_uid="search_event")
