@@ -142,7 +142,8 @@ class PublicPaginator(Paginator):
 
     @cached_property
     def count(self):
-        queryset = self.object_list
+        # A search answered from its documents (portal.search.PublicResults) counts them.
+        queryset = getattr(self.object_list, "documents", self.object_list)
         try:
             sql, params = queryset.order_by().query.sql_with_params()
         except EmptyResultSet:  # an invalid filter's .none(): nothing to count

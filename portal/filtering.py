@@ -16,6 +16,15 @@ def filter_results(filterset):
     return filterset.queryset.none()
 
 
+def keyword_only(filterset, name="q"):
+    """The keyword of a valid filterset whose only filter given is the keyword `name`, else
+    "": such a search covers the whole list, and the kind's documents can answer it alone."""
+    if not filterset.is_bound or not filterset.is_valid():
+        return ""
+    given = {key for key, value in filterset.form.cleaned_data.items() if value not in EMPTY_VALUES}
+    return filterset.form.cleaned_data[name] if given == {name} else ""
+
+
 def keyword_filter(*, then=(), also=()):
     """A filter method for `q`: the Japanese keyword search of portal/search.py, title
     matches first, then `then` (the list's own order)."""

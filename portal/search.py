@@ -17,7 +17,7 @@ import unicodedata
 
 from django.contrib.postgres.search import SearchQueryField, SearchVectorField
 from django.db import connections, models
-from django.db.models import BooleanField, Case, F, FloatField, Func, Q, Sum, Value, When
+from django.db.models import BooleanField, Case, F, Func, Q, Sum, Value, When
 from django.db.models.functions import Cast
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -26,7 +26,8 @@ from .japanese import normalize, words
 
 MAX_WORDS = 10
 DOCUMENT = "search_document"  # the reverse name of every document's one-to-one field
-# The most positions a lexeme keeps: enough for ts_rank to weigh a word said often.
+# The most positions a lexeme keeps (positions and weights are kept for phrase and rank
+# queries; the search itself asks only whether a piece is there).
 MAX_POSITIONS = 8
 MAX_POSITION = 16383  # PostgreSQL's limit
 
@@ -85,17 +86,19 @@ def _on_postgresql(queryset):
     return connections[queryset.db].vendor == "postgresql"
 
 
-def _contains(word, field):
-    return Q(**{f"{DOCUMENT}__{field}__contains": word})
+def _contains(word, field, prefix=f"{DOCUMENT}__"):
+    return Q(**{f"{prefix}{field}__contains": word})
 
 
-def _word_condition(word, postgresql):
-    text = _contains(word, "title") | _contains(word, "body")
+def _word_condition(word, postgresql, prefix=f"{DOCUMENT}__"):
+    """The condition "the document has `word`", on the document reached through `prefix`
+    (from the object: `search_document__`; on the document table itself: "")."""
+    text = _contains(word, "title", prefix) | _contains(word, "body", prefix)
     if not postgresql:
         return text
     indexed = Q(
         Func(
-            F(f"{DOCUMENT}__vector"),
+            F(f"{prefix}vector"),
             _tsquery(query_literal(word)),
             template="%(expressions)s",
             arg_joiner=" @@ ",
@@ -106,9 +109,9 @@ def _word_condition(word, postgresql):
 
 
 def search(queryset, query, *, then=(), also=()):
-    """The objects of `queryset` whose document has every word of `query`, title matches
-    first (every word in the title), then by rank on PostgreSQL, then by `then` (by default
-    the queryset's own order: the newest first for projects).
+    """The objects of `queryset` whose document has every word of `query`: title matches
+    first (every word in the title), then `then` (by default the queryset's own order: the
+    newest first for projects).
 
     `also` names fields of the model that are not in the document (they are not public: the
     staff desk's), each word matching one of them as well, unindexed."""
@@ -124,21 +127,61 @@ def search(queryset, query, *, then=(), also=()):
             extra |= Q(**{f"{field}__icontains": word})
         condition &= _word_condition(word, postgresql) | extra
         in_title &= _contains(word, "title")
-    queryset = queryset.filter(condition).annotate(
-        search_title=Case(When(in_title, then=Value(True)), default=Value(False))
-    )
-    if postgresql:
-        everything = " & ".join(f"({query_literal(word)})" for word in query_words)
-        rank = Func(
-            F(f"{DOCUMENT}__vector"),
-            _tsquery(everything),
-            function="ts_rank",
-            output_field=FloatField(),
-        )
-    else:
-        rank = Value(0.0)
     then = then or queryset.query.order_by or queryset.model._meta.ordering
-    return queryset.annotate(search_rank=rank).order_by("-search_title", "-search_rank", *then)
+    return (
+        queryset.filter(condition)
+        .annotate(search_title=Case(When(in_title, then=Value(True)), default=Value(False)))
+        .order_by("-search_title", *then)
+    )
+
+
+class PublicResults:
+    """A search of a kind's whole public list (no other filter), answered from its documents
+    alone: their `public` flag and order key stand in for the join to the objects, so the
+    count and the page read only the document table (its partial index on PostgreSQL), and
+    only the page's objects are fetched, through `objects`, the kind's public queryset.
+
+    That queryset has the last word: an object the documents call public but the queryset
+    does not show is left out of the page (a document is never more public than its object).
+    Paginators take it as they take a queryset (`count()` and slices)."""
+
+    ordered = True
+
+    def __init__(self, documents, objects, query, *, order):
+        self.objects = objects
+        self.key = objects.model._meta.pk.name
+        self.field = next(
+            f.name for f in documents.model._meta.get_fields() if f.one_to_one and f.primary_key
+        )
+        postgresql = _on_postgresql(documents)
+        condition = Q()
+        in_title = Q()
+        for word in words(query)[:MAX_WORDS]:
+            condition &= _word_condition(word, postgresql, prefix="")
+            in_title &= _contains(word, "title", prefix="")
+        self.documents = (
+            documents.filter(condition, public=True)
+            .annotate(search_title=Case(When(in_title, then=Value(True)), default=Value(False)))
+            .order_by("-search_title", *order)
+        )
+
+    def count(self):
+        return self.documents.order_by().count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        rows = list(self.documents.values_list(self.field, "search_title")[index])
+        found = self.objects.in_bulk([pk for pk, _title in rows])
+        page = []
+        for pk, in_title in rows:
+            if pk in found:
+                found[pk].search_title = in_title
+                page.append(found[pk])
+        return page
 
 
 def fewer_words(querysets, query, limit=3):
@@ -174,9 +217,10 @@ class Index:
 
     registry = []
 
-    def __init__(self, document_model, text, *, objects):
+    def __init__(self, document_model, text, *, objects, extra=None):
         self.document_model = document_model
         self.text = text
+        self.extra = extra  # a callable: the document's other fields (a dict), if it has any
         self.objects = objects  # a callable: the queryset a rebuild reads (with prefetches)
         self.field = next(
             f.name for f in document_model._meta.get_fields() if f.one_to_one and f.primary_key
@@ -185,7 +229,7 @@ class Index:
 
     def _fields(self, obj, postgresql):
         title, body = (normalize(part) for part in self.text(obj))
-        fields = {"title": title, "body": body}
+        fields = {"title": title, "body": body, **(self.extra(obj) if self.extra else {})}
         if postgresql:
             fields["vector"] = Cast(
                 Value(vector_literal(title, body)), output_field=SearchVectorField()
@@ -287,16 +331,20 @@ def highlight(text, query):
 # -- migrations ---------------------------------------------------------------------------
 
 
-def gin_index(table):
-    """A migration operation adding the GIN index of a document table's vector, on PostgreSQL
-    only (SQLite has no such index, and its search reads the text columns)."""
+def gin_index(table, *, where="", name=""):
+    """A migration operation adding the GIN index of a document table's vector (`where`: a
+    partial index's condition), on PostgreSQL only (SQLite has no such index, and its search
+    reads the text columns)."""
     from django.db import migrations
 
-    name = f"{table}_vector_gin"
+    name = name or f"{table}_vector_gin"
+    condition = f" WHERE {where}" if where else ""
 
     def forwards(apps, schema_editor):
         if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(f'CREATE INDEX "{name}" ON "{table}" USING gin ("vector")')
+            schema_editor.execute(
+                f'CREATE INDEX "{name}" ON "{table}" USING gin ("vector"){condition}'
+            )
 
     def backwards(apps, schema_editor):
         if schema_editor.connection.vendor == "postgresql":

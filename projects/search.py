@@ -5,7 +5,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from organizations.models import ActivityField, Organization
-from portal.search import Index, joined
+from portal.search import Index, PublicResults, joined
 
 from .models import Event, EventDocument, Partner, Project, ProjectDocument
 
@@ -40,13 +40,29 @@ def event_text(event):
     )
 
 
+def project_listing(project):
+    """What the public list filters and orders by, repeated on the document."""
+    return {"public": project.is_public, "published_at": project.published_at}
+
+
 PROJECTS = Index(
     ProjectDocument,
     project_text,
     objects=lambda: Project.objects.select_related("lead_organization", "area").prefetch_related(
         "fields", Prefetch("partners", queryset=Partner.objects.select_related("organization"))
     ),
+    extra=project_listing,
 )
+
+
+def public_results(query, objects):
+    """A search of the whole public project list (`objects`: the public queryset the page
+    reads, with its card data), from the documents alone, in the list's order."""
+    return PublicResults(
+        ProjectDocument.objects.all(), objects, query, order=("-published_at", "-project_id")
+    )
+
+
 EVENTS = Index(
     EventDocument,
     event_text,

@@ -6,12 +6,13 @@ from django.shortcuts import get_object_or_404, render
 from organizations.search import search_context
 from portal.caching import PublicPaginator
 from portal.files import image_response
-from portal.filtering import filter_results
+from portal.filtering import filter_results, keyword_only
 
 from .. import permissions
 from ..filters import ProjectFilter, public_years
 from ..models import Partner, Project, Report, ReportPhoto
 from ..panels import PROJECT_PAGE
+from ..search import public_results
 
 
 def project_list(request):
@@ -19,7 +20,11 @@ def project_list(request):
     project_filter = ProjectFilter(
         request.GET or None, queryset=public.with_card_data(), year_choices=public_years()
     )
-    queryset = filter_results(project_filter)
+    keyword = keyword_only(project_filter)
+    if keyword:  # the whole public list searched: its documents answer alone
+        queryset = public_results(keyword, public.with_card_data())
+    else:
+        queryset = filter_results(project_filter)
     page = PublicPaginator(queryset, settings.PORTAL_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,

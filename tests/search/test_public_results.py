@@ -1,0 +1,125 @@
+"""A search of the whole public project list (`q` alone on /projects/) is answered from the
+search documents: their `public` flag and publication time stand in for the join to the
+projects, and the page's projects are then fetched through the public queryset. The answers
+must be the search's own (CI runs this file on SQLite and PostgreSQL)."""
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from organizations.models import Organization
+from portal.search import search
+from projects.models import Project, ProjectDocument
+from projects.search import public_results
+from tests.factories import make_organization, make_project
+
+pytestmark = pytest.mark.django_db
+
+DAY = datetime.datetime(2025, 5, 1, 9, tzinfo=datetime.UTC)
+PROJECT_TABLE = re.compile(r'"projects_project"(?!document)')
+
+
+def listed(client, query, **params):
+    response = client.get("/projects/", {"q": query, **params})
+    assert response.status_code == 200
+    page = response.context["page"]
+    return page.paginator.count, [p.pk for p in page.object_list]
+
+
+def document(project):
+    return ProjectDocument.objects.get(pk=project.pk)
+
+
+@pytest.fixture
+def projects():
+    lead = make_organization(name="上福岡の会")
+    made = []
+    for number, (title, summary) in enumerate(
+        [
+            ("駅前清掃", "毎月"),
+            ("花壇の手入れ", "清掃もします"),
+            ("まちの美化", "清掃と植栽"),
+            ("防災訓練", "避難所の清掃"),
+            ("清掃ボランティア講座", "初めての方へ"),
+            ("子ども食堂", "調理と片付け"),
+        ]
+    ):
+        made.append(
+            make_project(
+                title=title,
+                summary=summary,
+                lead_organization=lead,
+                published_at=DAY + datetime.timedelta(days=number % 3),
+            )
+        )
+    return made
+
+
+@pytest.mark.parametrize("query", ["清掃", "せいそう", "清掃 毎月", "防災", "食堂", "宇宙"])
+def test_the_documents_answer_as_the_search_of_the_list_would(client, settings, projects, query):
+    settings.PORTAL_PAGE_SIZE = 2
+    expected = [
+        p.pk for p in search(Project.objects.public(), query, then=("-published_at", "-id"))
+    ]
+    count, first = listed(client, query)
+    assert count == len(expected)
+    pages = [first]
+    for number in range(2, (count + 1) // 2 + 1):
+        pages.append(listed(client, query, page=number)[1])
+    assert [pk for page in pages for pk in page] == expected
+
+
+def test_title_matches_come_first_then_the_newest(projects):
+    found = public_results("清掃", Project.objects.public())
+    titles = [p.title for p in found[0:10]]
+    assert titles[:2] == ["清掃ボランティア講座", "駅前清掃"]
+    assert set(titles[2:]) == {"花壇の手入れ", "まちの美化", "防災訓練"}
+    assert [p.search_title for p in found[0:2]] == [True, True]
+
+
+def test_the_count_and_the_page_read_the_documents_alone(client, projects):
+    with CaptureQueriesContext(connection) as queries:
+        listed(client, "清掃")
+    reads = [q["sql"] for q in queries.captured_queries if "projects_projectdocument" in q["sql"]]
+    assert len(reads) == 2  # the count and the page's keys
+    assert not any(PROJECT_TABLE.search(sql) for sql in reads)
+    # With another filter the list is searched through its own queryset, joined.
+    with CaptureQueriesContext(connection) as queries:
+        listed(client, "清掃", form=projects[0].form)
+    reads = [q["sql"] for q in queries.captured_queries if "projects_projectdocument" in q["sql"]]
+    assert reads and all(PROJECT_TABLE.search(sql) for sql in reads)
+
+
+def test_the_flag_follows_publication_hiding_and_the_lead_organisation(projects):
+    project = projects[0]
+    assert document(project).public
+    assert document(project).published_at == project.published_at
+    project.is_hidden = True
+    project.save()
+    assert not document(project).public
+    project.is_hidden = False
+    project.status = Project.Status.WITHDRAWN
+    project.save()
+    assert not document(project).public
+    project.status = Project.Status.CANCELLED  # 中止 stays on the public list
+    project.save()
+    assert document(project).public
+    lead = project.lead_organization
+    lead.status = Organization.Status.SUSPENDED
+    lead.save()
+    assert not any(d.public for d in ProjectDocument.objects.filter(project__in=projects))
+    lead.status = Organization.Status.APPROVED
+    lead.save()
+    assert all(d.public for d in ProjectDocument.objects.filter(project__in=projects))
+
+
+def test_a_document_said_public_by_mistake_shows_nothing(client, projects):
+    draft = make_project(title="清掃の下書き", status=Project.Status.DRAFT)
+    assert not document(draft).public
+    ProjectDocument.objects.filter(pk=draft.pk).update(public=True)  # written around the signals
+    _count, shown = listed(client, "清掃の下書き")
+    assert shown == []
+    assert "清掃の下書き" not in client.get("/projects/", {"q": "清掃"}).content.decode()
