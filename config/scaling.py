@@ -158,6 +158,10 @@ BEAT_SCHEDULE = {
         "task": "volunteers.tasks.purge_volunteer_applications",
         "schedule": crontab(hour=3, minute=15),
     },
+    "purge-exports": {
+        "task": "staff.tasks.purge_exports",
+        "schedule": crontab(hour=3, minute=30),
+    },
     "remind-document-renewals": {
         "task": "notifications.tasks.remind_document_renewals",
         "schedule": crontab(hour=7, minute=45),

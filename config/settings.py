@@ -328,6 +328,10 @@ PATRONAGE_APPLICATION_LEAD_DAYS = env_int("PATRONAGE_APPLICATION_LEAD_DAYS", 30)
 PATRONAGE_REPORT_DUE_DAYS = env_int("PATRONAGE_REPORT_DUE_DAYS", 30)
 # Days after an event's last day before `purge_event_applications` deletes its applicants.
 EVENT_APPLICATION_RETENTION_DAYS = env_int("EVENT_APPLICATION_RETENTION_DAYS", 90)
+# A staff list export of at most this many rows is made in the request; a larger one is made
+# in the background and kept EXPORT_KEEP_DAYS days (staff/exports.py, `purge_exports`).
+EXPORT_ROWS_IN_REQUEST = env_int("EXPORT_ROWS_IN_REQUEST", 1000)
+EXPORT_KEEP_DAYS = env_int("EXPORT_KEEP_DAYS", 7)
 
 # Proposal files: attachments live outside MEDIA_ROOT and are served only by a view that
 # checks who asks.

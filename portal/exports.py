@@ -133,19 +133,45 @@ def csv_row(cells):
     return [csv_cell(cell) for cell in cells]
 
 
-def csv_response(table):
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+FORMATS = tuple(CONTENT_TYPES)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A table as a file: what the request answers with and what a background export stores."""
+
+    content: bytes
+    filename: str
+    content_type: str
+    row_count: int
+
+
+class _Counted:
+    """The table's rows, counted as they are written (the rows may be a one-pass iterator)."""
+
+    def __init__(self, rows):
+        self.rows = rows
+        self.count = 0
+
+    def __iter__(self):
+        for cells in self.rows:
+            self.count += 1
+            yield cells
+
+
+def _csv_bytes(table, rows):
     """CSV in UTF-8 with a BOM, so that Excel opens the Japanese correctly."""
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(csv_row(table.export_headers()))
-    for cells in table.export_rows():
+    for cells in rows:
         writer.writerow(csv_row(cells))
-    response = HttpResponse(
-        buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="{_filename(table, "csv")}"'
-    return response
+    return buffer.getvalue().encode("utf-8")
 
 
 def _display_width(value):
@@ -157,14 +183,14 @@ def _display_width(value):
     return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in str(value))
 
 
-def xlsx_response(table):
+def _xlsx_bytes(table, rows):
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = str(table.title)[:31]
     sheet.append([xlsx_cell(header) for header in table.export_headers()])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for cells in table.export_rows():
+    for cells in rows:
         sheet.append([xlsx_cell(cell) for cell in cells])
     for column_cells in sheet.iter_cols(min_row=2):
         for cell in column_cells:
@@ -178,13 +204,34 @@ def xlsx_response(table):
     sheet.auto_filter.ref = sheet.dimensions
     buffer = io.BytesIO()
     workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    return buffer.getvalue()
+
+
+def render_table(table, fmt):
+    """The table as a CSV or XLSX file: the one way every export is written, in the request
+    (`export_response`) or in the background (staff.tasks.build_export)."""
+    if fmt not in CONTENT_TYPES:
+        raise ValueError(f"Unknown export format: {fmt!r}")
+    rows = _Counted(table.export_rows())
+    content = (_csv_bytes if fmt == "csv" else _xlsx_bytes)(table, rows)
+    return Rendered(
+        content=content,
+        filename=_filename(table, fmt),
+        content_type=CONTENT_TYPES[fmt],
+        row_count=rows.count,
     )
-    response["Content-Disposition"] = f'attachment; filename="{_filename(table, "xlsx")}"'
-    return response
 
 
 def export_response(table, fmt):
-    return csv_response(table) if fmt == "csv" else xlsx_response(table)
+    rendered = render_table(table, "csv" if fmt == "csv" else "xlsx")
+    response = HttpResponse(rendered.content, content_type=rendered.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{rendered.filename}"'
+    return response
+
+
+def csv_response(table):
+    return export_response(table, "csv")
+
+
+def xlsx_response(table):
+    return export_response(table, "xlsx")

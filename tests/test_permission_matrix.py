@@ -456,6 +456,10 @@ MATRIX = [
     ("GET", "/staff/evaluations/summary.csv", DESK),
     ("GET", "/staff/evaluations/projects.xlsx?year=2025", DESK),
     ("GET", "/staff/evaluations/nothing.csv", (LOGIN, 403, 403, 403, 404, 404, 404)),
+    ("GET", "/staff/exports/", DESK),
+    # A made export: its requester (the 協働推進課 staff member) alone; not even a superuser.
+    ("GET", "/staff/exports/{export_job}/download/", (LOGIN, 403, 403, 403, 404, 200, 404)),
+    ("GET", "/staff/exports/999999/download/", (LOGIN, 403, 403, 403, 404, 404, 404)),
     ("GET", "/staff/calls/", COORDINATING),
     ("GET", "/staff/calls/new/", COORDINATING),
     ("GET", "/staff/calls/{call_review}/", COORDINATING),

@@ -22,6 +22,7 @@ from projects.models import (
     ReportPhoto,
     Transition,
 )
+from staff.models import ExportJob
 from tests import factories
 from tests.matching.factories import make_contact_request
 
@@ -203,7 +204,18 @@ def build_world(users):
     # An issued notice of the public project (of the lead organisation and the department).
     notice = document_issue(project=public, kind=Kind.APPLICATION)
     notice.pdf.save("notice.pdf", ContentFile(b"%PDF-1.4 notice"))
+    # A background export of the 協働推進課 staff member, made: theirs alone to download.
+    export_job = ExportJob.objects.create(
+        user=users["coordinating_staff"],
+        list_name="projects",
+        format="csv",
+        status=ExportJob.Status.DONE,
+        filename="projects.csv",
+        row_count=0,
+    )
+    export_job.file.save("projects.csv", ContentFile("\ufeff番号\r\n".encode()))
     return {
+        "export_job": export_job.pk,
         "notice": notice.pk,
         "contact_request": contact_request.pk,
         "volunteer_request": volunteer_request.pk,

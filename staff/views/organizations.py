@@ -14,38 +14,17 @@ from organizations import lifecycle
 from organizations.models import Organization, OrganizationAction
 from organizations.services import organization_update
 from portal.actions import perform
-from portal.exports import Column, Table, export_response
-from portal.filtering import filter_results
 from portal.forms import posted_data
 from portal.history import STAFF, history_items
 
-from .. import permissions, queues
-from ..filters import StaffOrganizationFilter
+from .. import lists, permissions
 from ..forms import StaffOrganizationForm
 from ..permissions import COORDINATING_ONLY
 from .common import STALE_EDIT, desk_required, export_format
+from .exports import export_or_queue
 
 # Decisions taken with the review buttons; edits go through the edit page.
 DECISIONS = (OrganizationAction.APPROVE, OrganizationAction.REJECT, OrganizationAction.SUSPEND)
-
-
-def organization_table(rows):
-    return Table(
-        name="organizations",
-        title=_("団体の一覧"),
-        columns=[
-            Column(_("番号"), lambda o: o.pk),
-            Column(_("団体名"), lambda o: o.name, link=queues.organization_url),
-            Column(_("読み仮名"), lambda o: o.name_kana),
-            Column(_("種別"), lambda o: o.get_kind_display()),
-            Column(_("状態"), lambda o: o.get_status_display()),
-            Column(_("地区"), lambda o: o.area.label if o.area else ""),
-            Column(_("登録日"), lambda o: queues.local_date(o.created_at), wareki=True),
-            Column(_("承認日"), lambda o: queues.local_date(o.approved_at), wareki=True),
-        ],
-        rows=rows,
-        empty=_("条件に合う団体はありません。"),
-    )
 
 
 def _review_required(request):
@@ -55,13 +34,11 @@ def _review_required(request):
 
 @desk_required
 def organization_list(request):
-    _review_required(request)
-    queryset = Organization.objects.select_related("area").order_by("name_kana", "id")
-    organization_filter = StaffOrganizationFilter(request.GET or None, queryset=queryset)
-    queryset = filter_results(organization_filter)
+    entry = lists.exportable("organizations")
+    organization_filter, queryset = entry.filtered(request.user, request.GET)
     fmt = export_format(request)
     if fmt:
-        return export_response(organization_table(list(queryset)), fmt)
+        return export_or_queue(request, entry, queryset, fmt)
     page = Paginator(queryset, settings.PORTAL_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -69,7 +46,7 @@ def organization_list(request):
         {
             "filter": organization_filter,
             "page": page,
-            "table": organization_table(list(page.object_list)),
+            "table": entry.table(list(page.object_list)),
         },
     )
 

@@ -14,8 +14,6 @@ from django.views.decorators.http import require_POST
 from matching.suggestions import suggestions_for
 from notices.panels import render_documents
 from portal.actions import perform
-from portal.exports import Column, Table, export_response
-from portal.filtering import filter_results
 from portal.forms import posted_data
 from portal.history import STAFF, history_items
 from portal.once import AlreadyDone
@@ -23,13 +21,13 @@ from principles import permissions as evaluation_permissions
 from principles import services as evaluation_services
 from projects import change_notices, lifecycle, money, sections, services
 from projects.forms import EventFormSet, FilesForm, partner_formset_class
-from projects.models import PUBLIC_STATUSES, Form, Partner, Project, ProjectAction, Report
+from projects.models import Form, Partner, Project, ProjectAction, Report
 
-from .. import permissions, queues
-from ..filters import StaffProjectFilter
+from .. import lists, permissions, queues
 from ..forms import CreateChoiceForm, StaffProjectForm, detail_form_class
 from ..permissions import COORDINATING_ONLY, FILE_ONLY
 from .common import STALE_EDIT, desk_required, export_format
+from .exports import export_or_queue
 from .messages import thread_context
 
 # The member's own filings (notices, the results report) are made on the project pages with
@@ -48,54 +46,13 @@ DESK_ACTIONS = tuple(
 )
 
 
-def public_label(project):
-    """What the public sees of the project: 公開中, or 非公開 with the reason where it is not
-    its state (a draft, a rejected or withdrawn proposal is never public)."""
-    if project.is_public:
-        return _("公開中")
-    if project.status in PUBLIC_STATUSES and project.is_hidden:
-        return _("非公開(非表示にしています)")
-    if project.status in PUBLIC_STATUSES:
-        return _("非公開(主催団体が承認されていません)")
-    return _("非公開")
-
-
-def project_table(rows):
-    return Table(
-        name="projects",
-        title=_("協働事業の一覧"),
-        columns=[
-            Column(_("番号"), lambda p: p.pk),
-            queues.RECEIPT_NUMBER,
-            queues.TITLE,
-            queues.ORGANIZATION,
-            queues.FORM,
-            Column(_("状態"), lambda p: p.get_status_display()),
-            Column(_("公開"), public_label),
-            Column(_("年度"), lambda p: p.fiscal_year_label),
-            queues.DEPARTMENT,
-            Column(_("地区"), lambda p: p.area.label if p.area else ""),
-            Column(_("開始日"), lambda p: p.starts_on, wareki=True),
-            Column(_("終了日"), lambda p: p.ends_on, wareki=True),
-            Column(_("提出日"), lambda p: queues.local_date(p.submitted_at), wareki=True),
-            Column(_("公開日"), lambda p: queues.local_date(p.published_at), wareki=True),
-        ],
-        rows=rows,
-        empty=_("条件に合う協働事業はありません。"),
-    )
-
-
 @desk_required
 def project_list(request):
-    queryset = permissions.desk_projects(
-        request.user,
-        Project.objects.select_related("lead_organization", "department", "area").order_by("-id"),
-    )
-    project_filter = StaffProjectFilter(request.GET or None, queryset=queryset)
-    queryset = filter_results(project_filter)
+    entry = lists.exportable("projects")
+    project_filter, queryset = entry.filtered(request.user, request.GET)
     fmt = export_format(request)
     if fmt:
-        return export_response(project_table(list(queryset)), fmt)
+        return export_or_queue(request, entry, queryset, fmt)
     page = Paginator(queryset, settings.PORTAL_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -103,7 +60,7 @@ def project_list(request):
         {
             "filter": project_filter,
             "page": page,
-            "table": project_table(list(page.object_list)),
+            "table": entry.table(list(page.object_list)),
             "can_edit": permissions.can_edit_project(request.user),
         },
     )

@@ -79,7 +79,7 @@ def test_with_a_broker_tasks_go_to_workers_and_survive_a_lost_one():
 def test_every_scheduled_job_is_a_task_that_runs_its_daily_command(monkeypatch):
     app.loader.import_default_modules()
     ran = []
-    for module in ("events.tasks", "principles.tasks", "volunteers.tasks"):
+    for module in ("events.tasks", "principles.tasks", "volunteers.tasks", "staff.tasks"):
         monkeypatch.setattr(f"{module}.call_command", lambda name: ran.append(name))
     for entry in scaling.BEAT_SCHEDULE.values():
         assert entry["task"] in app.tasks
@@ -88,6 +88,7 @@ def test_every_scheduled_job_is_a_task_that_runs_its_daily_command(monkeypatch):
         "events.tasks.purge_event_applications",
         "principles.tasks.remind_evaluations",
         "volunteers.tasks.purge_volunteer_applications",
+        "staff.tasks.purge_exports",
     ):
         app.tasks[name].apply().get()
     assert ran == [
@@ -95,6 +96,7 @@ def test_every_scheduled_job_is_a_task_that_runs_its_daily_command(monkeypatch):
         "purge_event_applications",
         "remind_evaluations",
         "purge_volunteer_applications",
+        "purge_exports",
     ]
 
 
