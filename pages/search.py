@@ -20,6 +20,7 @@ from organizations.search import suggestions
 from portal.forms import PortalFormMixin
 from portal.search import search
 from projects.models import Project
+from projects.search import public_results
 from volunteers.selectors import public_requests
 
 GROUP_SIZE = 5
@@ -72,14 +73,19 @@ def _groups(query):
     today = timezone.localdate()
     groups = []
     for code, label, queryset, then, list_name in _kinds():
-        # One query a group: the first results, each carrying the count of all of them.
-        found = search(queryset, query, then=then).annotate(search_total=Window(Count("pk")))
-        if code == "events":
-            upcoming = Sum(Case(When(last_day__gte=today, then=1), default=0))
-            found = found.annotate(search_upcoming=Window(upcoming))
         group = Group(code=code, label=label, template=f"pages/includes/search_{code}.html")
-        group.results = list(found[:GROUP_SIZE])
-        group.count = group.results[0].search_total if group.results else 0
+        if code == "projects":  # the whole public list: its documents answer alone
+            found = public_results(query, queryset)
+            group.results = found[:GROUP_SIZE]
+            group.count = found.count() if group.results else 0
+        else:
+            # One query a group: the first results, each carrying the count of all of them.
+            found = search(queryset, query, then=then).annotate(search_total=Window(Count("pk")))
+            if code == "events":
+                upcoming = Sum(Case(When(last_day__gte=today, then=1), default=0))
+                found = found.annotate(search_upcoming=Window(upcoming))
+            group.results = list(found[:GROUP_SIZE])
+            group.count = group.results[0].search_total if group.results else 0
         if list_name:
             params = {"q": query}
             if code == "events" and group.results and not group.results[0].search_upcoming:

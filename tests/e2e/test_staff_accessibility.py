@@ -13,6 +13,7 @@ from notifications.models import NotificationFailure
 from organizations.models import Organization
 from projects import lifecycle
 from projects.models import PatronageDetail, Project, Report, SubsidyDetail
+from staff.models import ExportJob
 from tests import factories
 
 from .conftest import DESKTOP, LANGUAGES, PHONE
@@ -75,6 +76,21 @@ def desk_data(demo):
     subsidy_draft = factories.make_proposal(
         lead_organization=lead, form="subsidy", title="補助の提案の下書き"
     )
+    # The exports page with one export of each state.
+    staff = users.get(email="staff@example.jp")
+    for status, extra in (
+        (ExportJob.Status.DONE, {"row_count": 1500, "filename": "projects-20261205.csv"}),
+        (ExportJob.Status.FAILED, {"failure": "一覧の条件が正しくありません"}),
+        (ExportJob.Status.QUEUED, {}),
+    ):
+        ExportJob.objects.create(
+            user=staff,
+            list_name="projects",
+            format="csv",
+            query="form=subsidy",
+            status=status,
+            **extra,
+        )
     return {
         "running": running,
         "patronage": patronage,
@@ -114,6 +130,7 @@ STAFF_PAGES = {
     "staff-organization-pending": lambda data: f"/staff/organizations/{data['pending'].pk}/",
     "staff-organization-edit": lambda data: f"/staff/organizations/{data['pending'].pk}/edit/",
     "staff-figures": lambda data: "/staff/figures/",
+    "staff-exports": lambda data: "/staff/exports/",
     "staff-notice": lambda data: f"/notices/{data['notice'].pk}/",
 }
 DEPARTMENT_PAGES = {

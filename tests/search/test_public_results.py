@@ -123,3 +123,18 @@ def test_a_document_said_public_by_mistake_shows_nothing(client, projects):
     _count, shown = listed(client, "清掃の下書き")
     assert shown == []
     assert "清掃の下書き" not in client.get("/projects/", {"q": "清掃"}).content.decode()
+
+
+def test_the_search_page_counts_projects_from_the_documents(client, projects):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/search/", {"q": "清掃"})
+    group = next(g for g in response.context["groups"] if g.code == "projects")
+    expected = search(Project.objects.public(), "清掃", then=("-published_at", "-id"))
+    assert group.count == expected.count() == 5
+    assert [p.pk for p in group.results] == [p.pk for p in expected[:5]]
+    reads = [
+        q["sql"]
+        for q in queries.captured_queries
+        if "projects_projectdocument" in q["sql"] and "projects_eventdocument" not in q["sql"]
+    ]
+    assert reads and not any(PROJECT_TABLE.search(sql) for sql in reads)
