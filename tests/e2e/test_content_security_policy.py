@@ -2,13 +2,17 @@
 (no inline script or style, nothing from another origin) on the key pages, public and
 signed in, and it does report one when something breaks the policy."""
 
+from pathlib import Path
+
 import pytest
 from django.utils import timezone
+from playwright.sync_api import Error as PlaywrightError
 
 from events.selectors import accepting_signups
 from projects.models import Project
 
 from .public_site import approved_organization, evaluated_project, published_project
+from .waiting import wait_until
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -95,7 +99,7 @@ def test_a_violation_is_reported_when_a_page_breaks_the_policy(demo, live_server
         """() => document.body.insertAdjacentHTML('beforeend',
             '<p style="color: red">x</p><img alt="" src="https://third-party.example/a.png">')"""
     )
-    page.wait_for_function("window.__violations.length >= 2")
+    wait_until(page, "() => window.__violations.length >= 2")
     seen = violations()
     assert any(item.startswith("style-src") for item in seen), seen
     assert any(item.startswith("img-src") for item in seen), seen
@@ -123,3 +127,29 @@ def test_pages_served_from_the_cache_hold_the_policy_and_their_forms_work(
     page.wait_for_load_state("networkidle")
     assert page.locator("html").get_attribute("lang") == "en"
     assert violations() == []
+
+
+def test_a_browser_test_waits_for_a_later_condition_without_eval(live_server, page):
+    """The policy refuses ``eval`` outside DevTools' own calls, so a condition that becomes
+    true only later is waited for from Python (tests/e2e/waiting.py). The page's policy is the
+    production one: Playwright's own wait, which evaluates its predicate from the page's
+    animation frames, is refused on it."""
+    visit(page, live_server.url + "/")
+    page.evaluate("() => { setTimeout(() => { document.body.dataset.ready = 'yes'; }, 300); }")
+    assert wait_until(page, "() => document.body.dataset.ready") == "yes"
+    page.evaluate("() => { setTimeout(() => { document.body.dataset.later = 'yes'; }, 300); }")
+    with pytest.raises(PlaywrightError, match="unsafe-eval"):
+        page.wait_for_function("document.body.dataset.later")
+
+
+def test_no_browser_test_uses_playwrights_wait_for_function():
+    """Its predicate is evaluated with ``eval``, which the policy refuses: the wait fails or
+    passes by timing alone."""
+    folder = Path(__file__).parent
+    found = [
+        path.name
+        for path in folder.glob("*.py")
+        if path.name not in {"waiting.py", Path(__file__).name}
+        and ".wait_for_function(" in path.read_text(encoding="utf-8")
+    ]
+    assert found == []

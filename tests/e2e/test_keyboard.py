@@ -13,6 +13,8 @@ from django.utils import timezone
 
 from tests import factories
 
+from .waiting import wait_until
+
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PASSWORD = "test-password-123"
@@ -125,8 +127,8 @@ def test_a_member_saves_a_patronage_draft_and_reaches_the_error_by_keyboard(
         "patronage: event date to save",
     )
     page.keyboard.press("Enter")
-    page.wait_for_function(
-        "document.activeElement && document.activeElement.id === 'error-summary'"
+    wait_until(
+        page, "() => document.activeElement && document.activeElement.id === 'error-summary'"
     )
     page.keyboard.press("Tab")
     link = active(page)
@@ -155,8 +157,8 @@ def test_staff_return_a_proposal_by_keyboard(live_server, page, coordinating_sta
         page, lambda e: e["tag"] == "button" and e["text"] == "差し戻し", "staff: top to return"
     )
     page.keyboard.press("Enter")
-    page.wait_for_function(
-        "document.activeElement && document.activeElement.id === 'error-summary'"
+    wait_until(
+        page, "() => document.activeElement && document.activeElement.id === 'error-summary'"
     )
     page.keyboard.press("Tab")
     assert active(page)["href"] == "#comment-return"
@@ -182,9 +184,10 @@ def test_a_scroll_box_is_a_stop_only_when_it_scrolls(live_server, page):
         scrolls = box.evaluate("b => b.scrollWidth > b.clientWidth + 1")
         assert (box.get_attribute("tabindex") == "0") == scrolls
     page.set_viewport_size({"width": 360, "height": 740})
-    page.wait_for_function(
-        "Array.from(document.querySelectorAll('.table-scroll'))"
-        ".every(b => (b.scrollWidth > b.clientWidth + 1) === b.hasAttribute('tabindex'))"
+    wait_until(
+        page,
+        "() => Array.from(document.querySelectorAll('.table-scroll'))"
+        ".every(b => (b.scrollWidth > b.clientWidth + 1) === b.hasAttribute('tabindex'))",
     )
 
 
