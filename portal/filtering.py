@@ -16,13 +16,17 @@ def filter_results(filterset):
     return filterset.queryset.none()
 
 
-def keyword_only(filterset, name="q"):
-    """The keyword of a valid filterset whose only filter given is the keyword `name`, else
-    "": such a search covers the whole list, and the kind's documents can answer it alone."""
+def keyword_with(filterset, carried=(), name="q"):
+    """(keyword, {filter: value}) of a valid filterset given the keyword `name` and no other
+    filter than those in `carried` (the ones the kind's search documents repeat), else
+    ("", {}): such a search the documents can answer alone."""
     if not filterset.is_bound or not filterset.is_valid():
-        return ""
-    given = {key for key, value in filterset.form.cleaned_data.items() if value not in EMPTY_VALUES}
-    return filterset.form.cleaned_data[name] if given == {name} else ""
+        return "", {}
+    given = {k: v for k, v in filterset.form.cleaned_data.items() if v not in EMPTY_VALUES}
+    keyword = given.pop(name, "")
+    if not keyword or set(given) - set(carried):
+        return "", {}
+    return keyword, given
 
 
 def keyword_filter(*, then=(), also=()):

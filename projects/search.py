@@ -40,9 +40,20 @@ def event_text(event):
     )
 
 
+# The public list's filters its documents carry: the filter's name, the field on both.
+CARRIED = {"form": "form", "area": "area", "year": "fiscal_year", "status": "status"}
+
+
 def project_listing(project):
     """What the public list filters and orders by, repeated on the document."""
-    return {"public": project.is_public, "published_at": project.published_at}
+    return {
+        "public": project.is_public,
+        "published_at": project.published_at,
+        "form": project.form,
+        "area_id": project.area_id,
+        "fiscal_year": project.fiscal_year,
+        "status": project.status,
+    }
 
 
 PROJECTS = Index(
@@ -55,11 +66,17 @@ PROJECTS = Index(
 )
 
 
-def public_results(query, objects):
-    """A search of the whole public project list (`objects`: the public queryset the page
-    reads, with its card data), from the documents alone, in the list's order."""
+def public_results(query, objects, carried=None):
+    """A search of the public project list (`objects`: the public queryset the page reads,
+    with its card data), narrowed by `carried` ({filter name: value} of CARRIED), from the
+    documents alone, in the list's order. The page's projects are fetched through `objects`
+    narrowed by the same filters, which have the last word."""
+    fields = {CARRIED[name]: value for name, value in (carried or {}).items()}
     return PublicResults(
-        ProjectDocument.objects.all(), objects, query, order=("-published_at", "-project_id")
+        ProjectDocument.objects.filter(**fields),
+        objects.filter(**fields),
+        query,
+        order=("-published_at", "-project_id"),
     )
 
 

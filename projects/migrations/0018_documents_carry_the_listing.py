@@ -1,3 +1,4 @@
+import django.db.models.deletion
 from django.db import migrations, models
 
 from portal.search import gin_index
@@ -13,9 +14,18 @@ def fill(apps, schema_editor):
         is_hidden=False,
         lead_organization__status="approved",
     )
-    published_at = Project.objects.filter(pk=models.OuterRef("pk")).values("published_at")[:1]
-    ProjectDocument.objects.filter(project__in=public).update(
-        public=True, published_at=models.Subquery(published_at)
+    ProjectDocument.objects.filter(project__in=public).update(public=True)
+
+    def of_project(name):
+        return models.Subquery(
+            Project.objects.filter(pk=models.OuterRef("pk")).values(name)[:1]
+        )
+
+    ProjectDocument.objects.update(
+        **{
+            name: of_project(name)
+            for name in ("published_at", "form", "area_id", "fiscal_year", "status")
+        }
     )
 
 
@@ -34,6 +44,32 @@ class Migration(migrations.Migration):
             model_name="projectdocument",
             name="published_at",
             field=models.DateTimeField(editable=False, null=True),
+        ),
+        migrations.AddField(
+            model_name="projectdocument",
+            name="form",
+            field=models.CharField(blank=True, editable=False, max_length=20),
+        ),
+        migrations.AddField(
+            model_name="projectdocument",
+            name="area",
+            field=models.ForeignKey(
+                editable=False,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="organizations.area",
+            ),
+        ),
+        migrations.AddField(
+            model_name="projectdocument",
+            name="fiscal_year",
+            field=models.PositiveIntegerField(editable=False, null=True),
+        ),
+        migrations.AddField(
+            model_name="projectdocument",
+            name="status",
+            field=models.CharField(blank=True, editable=False, max_length=20),
         ),
         migrations.RunPython(fill, migrations.RunPython.noop),
         gin_index(

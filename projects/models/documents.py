@@ -1,20 +1,28 @@
 from django.db import models
 
+from organizations.models import Area
 from portal.search import Document
 
 from .core import Event, Project
 
 
 class ProjectDocument(Document):
-    """What search reads of a project (projects/search.py writes it). `public` and
-    `published_at` repeat what the public list filters and orders by, so that a search of the
-    whole public list reads this table alone (`portal.search.PublicResults`)."""
+    """What search reads of a project (projects/search.py writes it). `public`, `published_at`
+    and the rest repeat what the public list filters and orders by, so that a search of the
+    public list, alone or with those filters, reads this table alone
+    (`portal.search.PublicResults`)."""
 
     project = models.OneToOneField(
         Project, on_delete=models.CASCADE, primary_key=True, related_name="search_document"
     )
     public = models.BooleanField(default=False, editable=False)
     published_at = models.DateTimeField(null=True, editable=False)
+    form = models.CharField(max_length=20, blank=True, editable=False)
+    area = models.ForeignKey(
+        Area, null=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    fiscal_year = models.PositiveIntegerField(null=True, editable=False)
+    status = models.CharField(max_length=20, blank=True, editable=False)
 
 
 class EventDocument(Document):

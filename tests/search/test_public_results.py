@@ -1,6 +1,6 @@
-"""A search of the whole public project list (`q` alone on /projects/) is answered from the
-search documents: their `public` flag and publication time stand in for the join to the
-projects, and the page's projects are then fetched through the public queryset. The answers
+"""A search of the public project list (`q` alone on /projects/, or with the filters the
+documents carry: form, area, 年度, state) is answered from the search documents: their
+`public` flag, publication time and those fields stand in for the join to the projects, and the page's projects are then fetched through the public queryset. The answers
 must be the search's own (CI runs this file on SQLite and PostgreSQL)."""
 
 import datetime
@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from organizations.models import Organization
+from organizations.models import ActivityField, Area, Organization
 from portal.search import search
 from projects.models import Project, ProjectDocument
 from projects.search import public_results
@@ -36,6 +36,7 @@ def document(project):
 @pytest.fixture
 def projects():
     lead = make_organization(name="上福岡の会")
+    areas = list(Area.objects.all())
     made = []
     for number, (title, summary) in enumerate(
         [
@@ -53,22 +54,37 @@ def projects():
                 summary=summary,
                 lead_organization=lead,
                 published_at=DAY + datetime.timedelta(days=number % 3),
+                form=("subsidy", "patronage")[number % 2],
+                fiscal_year=2025 + number % 2,
+                status=("published", "completed", "published")[number % 3],
+                area=areas[number % len(areas)],
             )
         )
     return made
 
 
+FILTERS = [
+    ({}, {}),
+    ({"form": "subsidy"}, {"form": "subsidy"}),
+    ({"year": "2025"}, {"fiscal_year": 2025}),
+    ({"status": "completed"}, {"status": "completed"}),
+    ({"area": "citywide", "form": "patronage"}, {"area__code": "citywide", "form": "patronage"}),
+]
+
+
+@pytest.mark.parametrize("params, narrowed", FILTERS)
 @pytest.mark.parametrize("query", ["清掃", "せいそう", "清掃 毎月", "防災", "食堂", "宇宙"])
-def test_the_documents_answer_as_the_search_of_the_list_would(client, settings, projects, query):
+def test_the_documents_answer_as_the_search_of_the_list_would(
+    client, settings, projects, query, params, narrowed
+):
     settings.PORTAL_PAGE_SIZE = 2
-    expected = [
-        p.pk for p in search(Project.objects.public(), query, then=("-published_at", "-id"))
-    ]
-    count, first = listed(client, query)
+    listing = Project.objects.public().filter(**narrowed)
+    expected = [p.pk for p in search(listing, query, then=("-published_at", "-id"))]
+    count, first = listed(client, query, **params)
     assert count == len(expected)
     pages = [first]
     for number in range(2, (count + 1) // 2 + 1):
-        pages.append(listed(client, query, page=number)[1])
+        pages.append(listed(client, query, page=number, **params)[1])
     assert [pk for page in pages for pk in page] == expected
 
 
@@ -86,9 +102,16 @@ def test_the_count_and_the_page_read_the_documents_alone(client, projects):
     reads = [q["sql"] for q in queries.captured_queries if "projects_projectdocument" in q["sql"]]
     assert len(reads) == 2  # the count and the page's keys
     assert not any(PROJECT_TABLE.search(sql) for sql in reads)
-    # With another filter the list is searched through its own queryset, joined.
+    # The filters the documents carry are answered there too.
     with CaptureQueriesContext(connection) as queries:
-        listed(client, "清掃", form=projects[0].form)
+        listed(client, "清掃", form=projects[0].form, year=projects[0].fiscal_year)
+    reads = [q["sql"] for q in queries.captured_queries if "projects_projectdocument" in q["sql"]]
+    assert len(reads) == 2 and not any(PROJECT_TABLE.search(sql) for sql in reads)
+    # With another filter (an activity field) the list is searched through its queryset, joined.
+    field = ActivityField.objects.first()
+    projects[0].fields.add(field)
+    with CaptureQueriesContext(connection) as queries:
+        listed(client, "清掃", field=field.code)
     reads = [q["sql"] for q in queries.captured_queries if "projects_projectdocument" in q["sql"]]
     assert reads and all(PROJECT_TABLE.search(sql) for sql in reads)
 
@@ -97,6 +120,16 @@ def test_the_flag_follows_publication_hiding_and_the_lead_organisation(projects)
     project = projects[0]
     assert document(project).public
     assert document(project).published_at == project.published_at
+    project.form, project.fiscal_year = "commission", 2030
+    project.area = Area.objects.exclude(pk=project.area_id).first()
+    project.save()
+    carried = document(project)
+    assert (carried.form, carried.fiscal_year, carried.area_id, carried.status) == (
+        "commission",
+        2030,
+        project.area_id,
+        project.status,
+    )
     project.is_hidden = True
     project.save()
     assert not document(project).public
