@@ -4,6 +4,7 @@ what awaits them, their invitations and account."""
 from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -21,6 +22,8 @@ from projects.models import Partner, Project, Transition
 from volunteers.selectors import applications_of_user, requests_to_answer
 
 HISTORY_LENGTH = 10
+# The proposals table is paged: an organisation's projects grow year after year.
+PROJECTS_PER_PAGE = 20
 SUGGESTIONS_PER_ORGANIZATION = 3
 
 
@@ -44,6 +47,9 @@ def index(request):
         .select_related("lead_organization")
         .order_by("-updated_at", "-pk")
     )
+    page = Paginator(projects, PROJECTS_PER_PAGE).get_page(request.GET.get("page"))
+    # Returned proposals wait for an answer whichever page they are on.
+    returned = projects.filter(status=Project.Status.RETURNED)
     # Partnerships other organisations named this person's organisations in, to confirm.
     partner_requests = (
         Partner.objects.filter(
@@ -68,7 +74,9 @@ def index(request):
         {
             "memberships": memberships,
             "mypage_organizations": organizations,
-            "mypage_projects": projects,
+            "mypage_projects": page.object_list,
+            "mypage_returned": returned,
+            "page": page,
             "mypage_history": history,
             "invitations": invitations,
             "partner_requests": partner_requests,

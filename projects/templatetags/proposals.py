@@ -45,7 +45,7 @@ def proposal_rights(user, projects):
     """can_edit / can_withdraw for a list of projects at once (one query, for lists); the
     same rules as permissions.can_edit_proposal and the lifecycle's withdraw."""
     member_of = set()
-    if user.is_authenticated:
+    if user.is_authenticated and projects:
         member_of = set(
             Membership.objects.filter(user=user).values_list("organization_id", flat=True)
         )

@@ -160,12 +160,13 @@ def test_mypage_stays_within_a_few_queries(
     # (tests/accounts/test_consent.py).
     current_city()
     assert client.get("/mypage/").status_code == 200
-    with django_assert_max_num_queries(20) as five:
+    with django_assert_max_num_queries(22) as five:
         assert client.get("/mypage/").status_code == 200
     for _number in range(5):
         factories.make_project(lead_organization=organization, status=Project.Status.DRAFT)
     # The session, the user, the permissions, the profile, the organisations, the requests,
-    # the projects and their history, the evaluations owed, the calls reviewed, the volunteer
+    # the projects (their count for the pages, and the returned ones) and their history,
+    # the evaluations owed, the calls reviewed, the volunteer
     # applications and the organisations' volunteer requests, the contact requests awaiting
     # an answer, the public organisations and their fields (for the suggestions): as many
     # with ten projects as with five.

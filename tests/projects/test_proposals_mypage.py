@@ -66,3 +66,34 @@ def test_returned_proposal_awaits_an_answer_with_the_staff_comment(
 def test_nothing_awaits_when_no_proposal_is_returned(client, member, organization):
     factories.make_project(lead_organization=organization, status="submitted")
     assert "対応が必要なこと" not in mypage(client, member)
+
+
+def test_the_proposals_are_paged_and_a_returned_one_waits_on_every_page(
+    client, member, organization, coordinating_staff
+):
+    """An organisation's projects grow year after year: /mypage/ shows 20 at a time, newest
+    change first, while a returned proposal is asked for whichever page it is on."""
+    from mypage.views import PROJECTS_PER_PAGE
+
+    returned = factories.make_project(lead_organization=organization, status="submitted")
+    lifecycle.apply(returned, "return", actor=coordinating_staff, comment="予算書を添付して")
+    newer = [
+        factories.make_project(lead_organization=organization, status="published")
+        for _ in range(PROJECTS_PER_PAGE)
+    ]
+
+    def row(project):  # the project's row in the table
+        return f'data-label="事業名"><a href="{reverse("projects:proposal_detail", args=[project.pk])}"'
+
+    client.force_login(member)
+    first = client.get(reverse("mypage:index")).content.decode()
+    second = client.get(reverse("mypage:index"), {"page": 2}).content.decode()
+    assert row(newer[-1]) in first and row(newer[0]) in first
+    assert row(returned) not in first and row(returned) in second
+    for content in (first, second):
+        assert "予算書を添付して" in content
+        assert reverse("projects:proposal_edit", args=[returned.pk]) in content
+    assert 'rel="next"' in first
+    assert "<title>マイページ(2ページ目)" in second
+    # A page beyond the last shows the last, never an error.
+    assert client.get(reverse("mypage:index"), {"page": 99}).status_code == 200
