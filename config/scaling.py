@@ -140,7 +140,8 @@ def celery(env, *, time_zone):
     }
 
 
-# The daily jobs (docs/operations.md), at night in the city's time, and the mail sweep.
+# The daily jobs (docs/operations.md), at night in the city's time, and the sweeps of mails
+# and exports whose task was lost.
 BEAT_SCHEDULE = {
     "send-event-reminders": {
         "task": "events.tasks.send_event_reminders",
@@ -165,6 +166,10 @@ BEAT_SCHEDULE = {
     "remind-document-renewals": {
         "task": "notifications.tasks.remind_document_renewals",
         "schedule": crontab(hour=7, minute=45),
+    },
+    "sweep-exports": {
+        "task": "staff.tasks.sweep_exports",
+        "schedule": crontab(minute="5-59/10"),
     },
     "sweep-outgoing-mail": {
         "task": "notifications.tasks.sweep_outgoing_mail",

@@ -5,7 +5,9 @@ becomes an ExportJob, built by staff.tasks.build_export once the request's trans
 committed. The job applies the list's filters and the requester's permissions as they are
 when it runs (staff/lists.py), writes the file with portal.exports.render_table (the formula
 guard included) to private storage, and mails the requester the way to download it. Jobs and
-their files are deleted after EXPORT_KEEP_DAYS days (`purge_exports`, daily).
+their files are deleted after EXPORT_KEEP_DAYS days (`purge_exports`, daily). A job whose
+task was lost (the broker was down when the request committed, or lost it) is queued again by
+the sweep (`sweep_exports`, every 10 minutes), and given up with its reason after a day.
 """
 
 import datetime
@@ -152,6 +154,32 @@ def _mail_ready(job):
         send_later("export_ready", subject, body, [job.user.email], sender=mail_sender())
     except Exception:  # noqa: BLE001 - the file is on the exports page all the same
         logger.exception("The mail for export %s could not be queued", job.pk)
+
+
+# A job still queued this long after it was asked lost its task (its retries wait minutes).
+SWEEP_AFTER_MINUTES = 30
+# One not made within this long is given up: its requester is better off asking again.
+GIVE_UP_AFTER_HOURS = 24
+
+
+def sweep_exports(*, now):
+    """Queue again the jobs whose task was lost; fail those waiting since GIVE_UP_AFTER_HOURS
+    (queued, or running on a worker that never came back). Returns how many were queued."""
+    unfinished = ExportJob.objects.filter(
+        status__in=(ExportJob.Status.QUEUED, ExportJob.Status.RUNNING)
+    )
+    too_old = now - datetime.timedelta(hours=GIVE_UP_AFTER_HOURS)
+    for job in unfinished.filter(created_at__lt=too_old):
+        export_fail(job, _("作成されないまま時間が経ちました。もう一度書き出してください。"))
+    lost = list(
+        unfinished.filter(
+            status=ExportJob.Status.QUEUED,
+            created_at__lt=now - datetime.timedelta(minutes=SWEEP_AFTER_MINUTES),
+        ).values_list("pk", flat=True)
+    )
+    for job_id in lost:
+        enqueue_export(job_id)
+    return len(lost)
 
 
 def purge_exports(*, now, keep_days):

@@ -1,9 +1,10 @@
-"""The desk's background work (config/celery.py runs it): large list exports, and their
-daily deletion for Celery beat (config/scaling.py's BEAT_SCHEDULE; `manage.py
-purge_exports` does the same from cron)."""
+"""The desk's background work (config/celery.py runs it): large list exports, the sweep that
+queues again those whose task was lost, and their daily deletion, for Celery beat
+(config/scaling.py's BEAT_SCHEDULE; `manage.py purge_exports` does the deletion from cron)."""
 
 from celery import shared_task
 from django.core.management import call_command
+from django.utils import timezone
 
 from . import exports
 
@@ -24,3 +25,8 @@ def build_export(self, job_id):
 @shared_task(name="staff.tasks.purge_exports")
 def purge_exports():
     call_command("purge_exports")
+
+
+@shared_task(name="staff.tasks.sweep_exports")
+def sweep_exports():
+    return exports.sweep_exports(now=timezone.now())

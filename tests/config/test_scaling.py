@@ -100,6 +100,21 @@ def test_every_scheduled_job_is_a_task_that_runs_its_daily_command(monkeypatch):
     ]
 
 
+@pytest.mark.django_db
+def test_the_sweeps_are_scheduled_tasks_every_ten_minutes():
+    """The sweeps of mails and exports whose task was lost (tests/notifications, tests/staff)."""
+    app.loader.import_default_modules()
+    sweeps = {
+        entry["task"]: entry["schedule"]
+        for entry in scaling.BEAT_SCHEDULE.values()
+        if ".sweep_" in entry["task"]
+    }
+    assert set(sweeps) == {"notifications.tasks.sweep_outgoing_mail", "staff.tasks.sweep_exports"}
+    for schedule in sweeps.values():
+        assert len(schedule.minute) == 6 and schedule.hour == set(range(24))
+    assert app.tasks["staff.tasks.sweep_exports"].apply().get() == 0
+
+
 def test_the_replica_is_the_primary_unless_a_replica_is_named():
     primary = {"ENGINE": "django.db.backends.postgresql", "NAME": "kyodo", "HOST": "db1"}
     assert scaling.replica_database({}, primary) == {**primary, "TEST": {"MIRROR": "default"}}

@@ -280,3 +280,36 @@ def test_an_error_before_the_last_try_leaves_the_job_queued_for_the_retry(coordi
         export_build(job.pk, last_try=False)
     job.refresh_from_db()
     assert job.status == "queued" and job.failure == ""
+
+
+def test_the_sweep_queues_again_a_job_whose_task_was_lost_and_gives_up_after_a_day(
+    coordinating_staff, projects, django_capture_on_commit_callbacks
+):
+    """The broker was down when the request committed: the job waits in the database, and
+    the sweep queues it again (here, without a broker, it is made at once)."""
+    from staff.exports import sweep_exports
+
+    now = timezone.now()
+
+    def job(minutes_ago, status="queued"):
+        made = ExportJob.objects.create(
+            user=coordinating_staff, list_name="projects", format="csv", status=status
+        )
+        ExportJob.objects.filter(pk=made.pk).update(
+            created_at=now - datetime.timedelta(minutes=minutes_ago)
+        )
+        return made
+
+    lost, retrying, forgotten, stuck = job(40), job(5), job(25 * 60), job(25 * 60, "running")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert sweep_exports(now=now) == 1
+    for each in (lost, retrying, forgotten, stuck):
+        each.refresh_from_db()
+    assert lost.status == "done" and lost.row_count == 4
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["staff@example.jp"]
+    assert retrying.status == "queued"  # its own retry is still to come
+    for given_up in (forgotten, stuck):
+        assert given_up.status == "failed"
+        assert "もう一度書き出してください" in given_up.failure
+    assert sweep_exports(now=now) == 0
