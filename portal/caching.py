@@ -97,7 +97,11 @@ def public_changed(using=None):
     """Something public changed: the next request draws every page again."""
     _bump()
     connection = transaction.get_connection(using)
-    if connection.in_atomic_block:
+    # Once a transaction: a savepoint rolled back drops its callback with it, and a change
+    # after that registers another.
+    if connection.in_atomic_block and not any(
+        callback is _bump for _sids, callback, _robust in connection.run_on_commit
+    ):
         transaction.on_commit(_bump, using=using)
 
 

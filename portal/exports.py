@@ -15,6 +15,7 @@ import csv
 import datetime
 import decimal
 import io
+import itertools
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -23,7 +24,9 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from portal.wareki import local_date, wareki_date
 
@@ -183,28 +186,49 @@ def _display_width(value):
     return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in str(value))
 
 
+# The columns' widths are taken from the header and the first rows: the rest are streamed.
+WIDTH_SAMPLE_ROWS = 1000
+
+
 def _xlsx_bytes(table, rows):
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = str(table.title)[:31]
-    sheet.append([xlsx_cell(header) for header in table.export_headers()])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for cells in rows:
-        sheet.append([xlsx_cell(cell) for cell in cells])
-    for column_cells in sheet.iter_cols(min_row=2):
-        for cell in column_cells:
-            if isinstance(cell.value, datetime.date):
-                cell.number_format = "yyyy-mm-dd"
-    for column_cells in sheet.iter_cols():
-        widest = max(_display_width(cell.value) for cell in column_cells)
-        letter = column_cells[0].column_letter
+    """XLSX in openpyxl's write-only mode: each row is written as it comes, so a list of
+    100,000 rows is never held as a sheet of cell objects."""
+    headers = [xlsx_cell(header) for header in table.export_headers()]
+    rows = iter(rows)
+    sample = [
+        [xlsx_cell(cell) for cell in cells] for cells in itertools.islice(rows, WIDTH_SAMPLE_ROWS)
+    ]
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(str(table.title)[:31])
+    for index in range(len(headers)):
+        widest = max(_display_width(row[index]) for row in [headers, *sample] if index < len(row))
+        letter = get_column_letter(index + 1)
         sheet.column_dimensions[letter].width = max(8, min(60, widest + 2))
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
+    bold = Font(bold=True)
+    sheet.append([_styled(sheet, header, font=bold) for header in headers])
+    written = 1
+    for values in itertools.chain(sample, ([xlsx_cell(c) for c in cells] for cells in rows)):
+        sheet.append([_styled(sheet, value) for value in values])
+        written += 1
+    if headers:
+        # The filter covers what was written (openpyxl writes it after the rows).
+        sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{written}"
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _styled(sheet, value, font=None):
+    """A write-only cell: dates shown as yyyy-mm-dd, the header in bold."""
+    if font is None and not isinstance(value, datetime.date):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    if font is not None:
+        cell.font = font
+    if isinstance(value, datetime.date):
+        cell.number_format = "yyyy-mm-dd"
+    return cell
 
 
 def render_table(table, fmt):

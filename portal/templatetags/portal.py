@@ -108,6 +108,17 @@ def query_with(context, **changes):
     return f"?{encoded}" if encoded else "?"
 
 
+@register.simple_tag
+def page_links(page):
+    """The page numbers a list links to: the first, the last and two on each side of the
+    current one, None where numbers are left out. Only these are looked at, so a list of
+    4,000 pages costs its template no more than one of 10."""
+    return [
+        None if number == page.paginator.ELLIPSIS else number
+        for number in page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    ]
+
+
 @register.inclusion_tag("forms/error_summary.html")
 def error_summary(*forms, entries=None):
     """The list of errors at the top of a form page: `{% error_summary form other_form %}`,

@@ -77,3 +77,34 @@ def test_the_feed_answers_304_until_a_change_commits(client, any_cache, organiza
     again = client.get("/feeds/projects.atom", headers={"If-None-Match": first["ETag"]})
     assert again.status_code == 200
     assert "新しい事業" in again.content.decode()
+
+
+def test_many_changes_in_one_transaction_move_the_version_once_more_at_commit(any_cache):
+    """One callback a transaction, however many rows it saves (loading the demo saves
+    about 1,400); a savepoint rolled back takes its callback with it."""
+    from django.db import connection
+
+    def bumps():
+        return sum(callback is caching._bump for _s, callback, _r in connection.run_on_commit)
+
+    project = factories.make_project(title="公開の事業")
+    with transaction.atomic():
+        for number in range(5):
+            project.title = f"書き直した事業{number}"
+            project.save()
+        assert bumps() == 1
+        during = caching.version()
+    assert caching.version() > during
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                project.save()
+                assert bumps() == 1
+                raise RuntimeError
+        except RuntimeError:
+            pass
+        assert bumps() == 0
+        project.save()
+        assert bumps() == 1
+        during = caching.version()
+    assert caching.version() > during
