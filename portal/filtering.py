@@ -16,16 +16,19 @@ def filter_results(filterset):
     return filterset.queryset.none()
 
 
-def keyword_with(filterset, carried=(), name="q"):
-    """(keyword, {filter: value}) of a valid filterset given the keyword `name` and no other
-    filter than those in `carried` (the ones the kind's search documents repeat), else
-    ("", {}): such a search the documents can answer alone."""
-    if not filterset.is_bound or not filterset.is_valid():
+def carried_filters(filterset, carried=(), name="q"):
+    """(keyword, {filter: value}) of a filterset given nothing but the keyword `name` and
+    filters in `carried` (the ones the kind's search documents repeat): a list the documents
+    can count, and search, alone. The keyword is "" when none is given (no filter at all: the
+    whole list). None when another filter is given or the filterset is invalid."""
+    if not filterset.is_bound:
         return "", {}
+    if not filterset.is_valid():
+        return None
     given = {k: v for k, v in filterset.form.cleaned_data.items() if v not in EMPTY_VALUES}
     keyword = given.pop(name, "")
-    if not keyword or set(given) - set(carried):
-        return "", {}
+    if set(given) - set(carried):
+        return None
     return keyword, given
 
 

@@ -81,7 +81,10 @@ def og_locales(language):
 def subscription_url(path):
     """A calendar's address for subscribing (webcal://): iOS and macOS offer to subscribe
     to it where an https:// link would import the events once."""
-    return "webcal://" + absolute_url(path).split("://", 1)[1]
+    address = absolute_url(path)
+    _scheme, separator, rest = address.partition("://")
+    # Without a SITE_URL (a misconfigured server: `check` says so) the page keeps its link.
+    return f"webcal://{rest}" if separator else address
 
 
 def share_links(url, text):

@@ -8,6 +8,7 @@ from portal.caching import remember
 from portal.filtering import RelatedChoiceFilter, keyword_filter
 from portal.wareki import fiscal_year_label
 
+from . import search
 from .models import PUBLIC_STATUSES, Form, Partner, Project, Status
 
 
@@ -75,8 +76,7 @@ class ProjectFilter(django_filters.FilterSet):
 
 def public_years():
     """The 年度 public projects have, newest first: the choices of the `year` filter."""
-    public = Project.objects.public().order_by("-fiscal_year")
-    return remember("years", lambda: list(public.values_list("fiscal_year", flat=True).distinct()))
+    return remember("years", search.public_years)
 
 
 assert all(s in Status.values for s in PUBLIC_STATUSES)

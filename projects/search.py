@@ -1,6 +1,7 @@
 """The search documents of projects and events: what their public pages show, kept current on
 every save of the project, its partners, fields, lead organisation and events."""
 
+from django.db import connections, router
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -66,18 +67,49 @@ PROJECTS = Index(
 )
 
 
+def _carried_fields(carried):
+    return {CARRIED[name]: value for name, value in (carried or {}).items()}
+
+
 def public_results(query, objects, carried=None):
     """A search of the public project list (`objects`: the public queryset the page reads,
     with its card data), narrowed by `carried` ({filter name: value} of CARRIED), from the
     documents alone, in the list's order. The page's projects are fetched through `objects`
     narrowed by the same filters, which have the last word."""
-    fields = {CARRIED[name]: value for name, value in (carried or {}).items()}
+    fields = _carried_fields(carried)
     return PublicResults(
         ProjectDocument.objects.filter(**fields),
         objects.filter(**fields),
         query,
         order=("-published_at", "-project_id"),
     )
+
+
+def public_documents(carried=None):
+    """The documents of the public projects, narrowed by `carried`: what counts the public
+    list with those filters, from a partial index alone (ProjectDocument's Meta)."""
+    return ProjectDocument.objects.filter(public=True, **_carried_fields(carried))
+
+
+def public_years():
+    """The 年度 of the public projects, newest first, from the documents' index of them: one
+    probe a year (a recursive query taking each next lower year), not a read of every row."""
+    connection = connections[router.db_for_read(ProjectDocument)]
+    table = connection.ops.quote_name(ProjectDocument._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            WITH RECURSIVE years(year) AS (
+                SELECT MAX(fiscal_year) FROM {table} WHERE public
+                UNION ALL
+                SELECT (SELECT MAX(fiscal_year) FROM {table}
+                        WHERE public AND fiscal_year < years.year)
+                FROM years WHERE years.year IS NOT NULL
+            )
+            SELECT year FROM years WHERE year IS NOT NULL
+            """
+        )
+        return [year for (year,) in cursor.fetchall()]
 
 
 EVENTS = Index(

@@ -24,6 +24,23 @@ class ProjectDocument(Document):
     fiscal_year = models.PositiveIntegerField(null=True, editable=False)
     status = models.CharField(max_length=20, blank=True, editable=False)
 
+    class Meta:
+        indexes = [
+            # The public list's count, with or without its form, area, 年度 and state filters,
+            # read from this index alone (an index-only scan: projects.search.public_documents).
+            models.Index(
+                fields=["form", "area", "fiscal_year", "status"],
+                condition=models.Q(public=True),
+                name="projects_doc_public_listing",
+            ),
+            # The 年度 of the public projects, one probe each (projects.search.public_years).
+            models.Index(
+                fields=["fiscal_year"],
+                condition=models.Q(public=True),
+                name="projects_doc_public_year",
+            ),
+        ]
+
 
 class EventDocument(Document):
     """What search reads of an event (projects/search.py writes it)."""

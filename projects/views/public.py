@@ -6,13 +6,13 @@ from django.shortcuts import get_object_or_404, render
 from organizations.search import search_context
 from portal.caching import PublicPaginator
 from portal.files import image_response
-from portal.filtering import filter_results, keyword_with
+from portal.filtering import carried_filters, filter_results
 
 from .. import permissions
 from ..filters import ProjectFilter, public_years
 from ..models import Partner, Project, Report, ReportPhoto
 from ..panels import PROJECT_PAGE
-from ..search import CARRIED, public_results
+from ..search import CARRIED, public_documents, public_results
 
 
 def project_list(request):
@@ -20,12 +20,16 @@ def project_list(request):
     project_filter = ProjectFilter(
         request.GET or None, queryset=public.with_card_data(), year_choices=public_years()
     )
-    keyword, carried = keyword_with(project_filter, CARRIED)
-    if keyword:  # a search the documents answer alone
+    keyword, carried = carried_filters(project_filter, CARRIED) or ("", None)
+    counted = None
+    if keyword and carried is not None:  # a search the documents answer alone
         queryset = public_results(keyword, public.with_card_data(), carried)
     else:
         queryset = filter_results(project_filter)
-    page = PublicPaginator(queryset, settings.PORTAL_PAGE_SIZE).get_page(request.GET.get("page"))
+        if carried is not None:  # filters the documents count alone, under their index
+            counted = public_documents(carried)
+    paginator = PublicPaginator(queryset, settings.PORTAL_PAGE_SIZE, counted=counted)
+    page = paginator.get_page(request.GET.get("page"))
     return render(
         request,
         "projects/project_list.html",

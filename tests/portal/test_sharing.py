@@ -237,3 +237,19 @@ def test_the_top_page_introduces_the_portal(client):
     assert meta["og:url"] == f"{SITE}/"
     assert meta["og:description"]
     assert meta["og:image"] == SITE + static(sharing.DEFAULT_IMAGE)
+
+
+@pytest.mark.parametrize(
+    ("site", "expected"),
+    [
+        ("https://kyodo.example.jp", "webcal://kyodo.example.jp/calendar.ics?area=kamifukuoka"),
+        ("http://127.0.0.1:8000/", "webcal://127.0.0.1:8000/calendar.ics?area=kamifukuoka"),
+        # A server without its SITE_URL (`check` reports it) still draws /events/.
+        ("", "/calendar.ics?area=kamifukuoka"),
+    ],
+)
+def test_the_calendar_subscription_address_is_webcal_whatever_the_site_url(
+    settings, site, expected
+):
+    settings.SITE_URL = site
+    assert sharing.subscription_url("/calendar.ics?area=kamifukuoka") == expected

@@ -29,6 +29,16 @@ def listed(client, query, **params):
     return page.paginator.count, [p.pk for p in page.object_list]
 
 
+def searched(queries):
+    """The queries of a list page that read the documents for its results (the 年度 choices
+    aside: they come from the documents too, projects.search.public_years)."""
+    return [
+        q["sql"]
+        for q in queries.captured_queries
+        if "projects_projectdocument" in q["sql"] and "WITH RECURSIVE" not in q["sql"]
+    ]
+
+
 def document(project):
     return ProjectDocument.objects.get(pk=project.pk)
 
@@ -99,20 +109,20 @@ def test_title_matches_come_first_then_the_newest(projects):
 def test_the_count_and_the_page_read_the_documents_alone(client, projects):
     with CaptureQueriesContext(connection) as queries:
         listed(client, "清掃")
-    reads = [q["sql"] for q in queries.captured_queries if "projects_projectdocument" in q["sql"]]
+    reads = searched(queries)
     assert len(reads) == 2  # the count and the page's keys
     assert not any(PROJECT_TABLE.search(sql) for sql in reads)
     # The filters the documents carry are answered there too.
     with CaptureQueriesContext(connection) as queries:
         listed(client, "清掃", form=projects[0].form, year=projects[0].fiscal_year)
-    reads = [q["sql"] for q in queries.captured_queries if "projects_projectdocument" in q["sql"]]
+    reads = searched(queries)
     assert len(reads) == 2 and not any(PROJECT_TABLE.search(sql) for sql in reads)
     # With another filter (an activity field) the list is searched through its queryset, joined.
     field = ActivityField.objects.first()
     projects[0].fields.add(field)
     with CaptureQueriesContext(connection) as queries:
         listed(client, "清掃", field=field.code)
-    reads = [q["sql"] for q in queries.captured_queries if "projects_projectdocument" in q["sql"]]
+    reads = searched(queries)
     assert reads and all(PROJECT_TABLE.search(sql) for sql in reads)
 
 
@@ -171,3 +181,54 @@ def test_the_search_page_counts_projects_from_the_documents(client, projects):
         if "projects_projectdocument" in q["sql"] and "projects_eventdocument" not in q["sql"]
     ]
     assert reads and not any(PROJECT_TABLE.search(sql) for sql in reads)
+
+
+@pytest.mark.parametrize("params, narrowed", FILTERS)
+def test_the_list_without_a_keyword_is_counted_from_the_documents(
+    client, settings, projects, params, narrowed
+):
+    """The public list, whole or with the filters the documents carry, is counted from the
+    documents (an index-only scan on PostgreSQL); its pages still come from the projects."""
+    settings.PORTAL_PAGE_SIZE = 2
+    make_project(title="下書き", status=Project.Status.DRAFT, fiscal_year=2025, form="subsidy")
+    make_project(title="非公開", is_hidden=True, fiscal_year=2025, form="subsidy")
+    listing = Project.objects.public().filter(**narrowed).order_by("-published_at", "-id")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/projects/", params)
+    page = response.context["page"]
+    assert page.paginator.count == listing.count()
+    assert [p.pk for p in page.object_list] == [p.pk for p in listing[:2]]
+    counts = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert counts and all("projects_projectdocument" in sql for sql in counts)
+    assert not any(PROJECT_TABLE.search(sql) for sql in counts)
+
+
+def test_another_filter_is_counted_through_the_projects(client, projects):
+    field = ActivityField.objects.first()
+    projects[0].fields.add(field)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/projects/", {"field": field.code})
+    assert response.context["page"].paginator.count == 1
+    counts = [q["sql"] for q in queries.captured_queries if "COUNT(" in q["sql"].upper()]
+    assert counts and all(PROJECT_TABLE.search(sql) for sql in counts)
+
+
+def test_the_years_offered_are_those_of_the_public_projects(client, projects):
+    from projects.search import public_years
+
+    make_project(title="下書き", status=Project.Status.DRAFT, fiscal_year=2031)
+    make_project(title="非公開", is_hidden=True, fiscal_year=2032)
+    make_project(
+        title="停止中の団体",
+        fiscal_year=2033,
+        lead_organization=make_organization(status=Organization.Status.SUSPENDED),
+    )
+    make_project(title="古い事業", fiscal_year=2019)
+    expected = sorted(
+        set(Project.objects.public().values_list("fiscal_year", flat=True)), reverse=True
+    )
+    assert public_years() == expected == [2026, 2025, 2019]
+    page = client.get("/projects/").content.decode()
+    assert "令和元年度" in page and "令和13年度" not in page
+    Project.objects.all().delete()
+    assert public_years() == []
