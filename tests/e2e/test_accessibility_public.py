@@ -4,6 +4,7 @@ with the keyboard alone. With AXE_RESULTS=1 the runs become the published result
 (pages/accessibility-results.json)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from projects.models import Project
 
@@ -74,7 +75,7 @@ def test_paginated_project_list_has_no_axe_violations(
     for viewport in WIDTHS.values():
         page.set_viewport_size(viewport)
         page.goto(live_server.url + "/projects/?page=2")
-        assert page.get_by_role("navigation", name="ページ送り").is_visible()
+        expect(page.get_by_role("navigation", name="ページ送り")).to_be_visible()
         assert_accessible()
 
 

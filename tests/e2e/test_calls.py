@@ -5,6 +5,7 @@ from their /mypage/; the member answering the call's questions; 協働推進課 
 nothing on any of these pages, and nothing is wider than the phone."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import DESKTOP
 from .public_site import horizontal_overflow
@@ -45,14 +46,14 @@ def test_calls_in_the_browser(demo, size, live_server, page, assert_accessible, 
         "link", name="提案の募集"
     ).click()
     page.wait_for_url(f"{base}/calls/")
-    assert page.get_by_role("heading", name="協働事業提案の募集", level=1).is_visible()
+    expect(page.get_by_role("heading", name="協働事業提案の募集", level=1)).to_be_visible()
     _check(page, assert_accessible, "/calls/", size)
     page.get_by_role("link", name="令和8年度 協働事業提案(市民提案型)").click()
     page.get_by_role("heading", name="令和8年度 協働事業提案(市民提案型)", level=1).wait_for()
     results = page.locator(".call-result")
     assert results.count() == 2
     assert "空き店舗を使った多世代の居場所づくり" in results.first.inner_text()
-    assert page.get_by_text("提案 3 件のうち、2 件を採択しました。").is_visible()
+    expect(page.get_by_text("提案 3 件のうち、2 件を採択しました。")).to_be_visible()
     assert page.get_by_text("スマートフォン相談会").count() == 0
     _check(page, assert_accessible, "closed call", size)
     screenshot(f"call-closed-{width}")

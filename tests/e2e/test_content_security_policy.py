@@ -153,3 +153,17 @@ def test_no_browser_test_uses_playwrights_wait_for_function():
         and ".wait_for_function(" in path.read_text(encoding="utf-8")
     ]
     assert found == []
+
+
+def test_no_browser_test_asserts_visibility_without_waiting():
+    """``locator.is_visible()`` answers at once: asserted right after a click it passes or
+    fails by timing. ``expect(locator).to_be_visible()`` waits for the page."""
+    folder = Path(__file__).parent
+    found = [
+        f"{path.name}:{number}"
+        for path in folder.glob("*.py")
+        if path.name != Path(__file__).name
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if line.strip().startswith("assert ") and ".is_visible()" in line
+    ]
+    assert found == []

@@ -5,6 +5,7 @@ finds nothing on these pages, at phone and desktop width."""
 import pytest
 from django.core import mail
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from accounts import policies
 from accounts.models import Policy
@@ -75,7 +76,7 @@ def test_organisation_asks_staff_answer_and_a_note_stays_internal(
     # Whom a message is for is a choice made each time: without it, nothing is sent.
     page.locator("#thread").get_by_label("メッセージ").fill("平日の午後なら可能です。")
     page.locator("#thread").get_by_role("button", name="送信する").click()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     check_widths(page, assert_accessible, "the staff's message form with an error")
     page.get_by_label("団体に送る(団体のメンバーにメールで届きます)").check()
     page.get_by_label("メッセージ").fill("平日の午後なら可能です。")
@@ -131,7 +132,7 @@ def test_policies_and_the_consent_page_have_no_axe_violation(
     assert "利用規約(第2版)" in page.locator("main").inner_text()
     check_widths(page, assert_accessible, "the consent page")
     page.get_by_role("button", name="同意して続ける").click()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     check_widths(page, assert_accessible, "the consent page with an error")
     page.get_by_label("「利用規約(第2版)」に同意する").check()
     page.get_by_role("button", name="同意して続ける").click()

@@ -9,6 +9,7 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from playwright.sync_api import expect
 
 from organizations.models import Department, Organization
 from principles.models import Evaluation, Principle
@@ -177,7 +178,7 @@ def test_every_party_evaluates_and_the_comparison_is_published(
         "「あまりできなかった」「できなかった」を選んだときは、理由をコメントに書いてください。"
     )
     summary = partner.locator(".error-summary")
-    assert summary.is_visible()
+    expect(summary).to_be_visible()
     assert message in summary.inner_text()
     comment_field = partner.get_by_label(f"「{second.name}」についてのコメント")
     comment_box = partner.locator(".form-field.has-error").filter(has=comment_field)
@@ -298,7 +299,7 @@ def test_evaluation_pages_have_no_axe_violation(
     assert page.goto(base + member_path).status == 200
     _check(page, assert_accessible, member_path, size)
     page.get_by_role("button", name="提出", exact=True).click()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     _check(page, assert_accessible, f"{member_path} with errors", size)
 
     # The city's entry page: the 担当課's, and 協働推進課's with the decline form.

@@ -4,6 +4,7 @@ and the desk's /staff/evaluations/ with its exports; axe-core finds nothing at a
 phone width and at desktop width, and nothing is wider than the phone."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import DESKTOP
 from .public_site import horizontal_overflow
@@ -30,13 +31,14 @@ def test_evaluation_figures_in_the_browser(
 
     # The public page: charts drawn on the server, each with its table.
     assert page.goto(f"{base}/evaluations/").status == 200
-    assert page.get_by_role("heading", name="相互評価の集計", level=1).is_visible()
+    expect(page.get_by_role("heading", name="相互評価の集計", level=1)).to_be_visible()
     charts = page.get_by_role("img", name="すべての評価済み事業: 基本原則ごとの平均点")
-    assert charts.count() == 1 and charts.is_visible()
+    expect(charts).to_have_count(1)
+    expect(charts).to_be_visible()
     assert page.locator("svg[role=img]").count() >= 8
     assert page.locator("table.figure-table").count() == page.locator("svg[role=img]").count()
     lower = page.locator(".figures-lower")
-    assert lower.get_by_role("heading", name="パートナー側の評価が市より低い原則").is_visible()
+    expect(lower.get_by_role("heading", name="パートナー側の評価が市より低い原則")).to_be_visible()
     assert "対等" in lower.locator("li").first.inner_text()
     box = page.locator("#all-title ~ .figure-pair svg").bounding_box()
     assert 0 < box["width"] <= width
@@ -51,7 +53,7 @@ def test_evaluation_figures_in_the_browser(
     page.get_by_label("年度", exact=True).select_option(label="令和7年度")
     page.get_by_role("button", name="絞り込む").click()
     page.wait_for_url(lambda url: "form=cooperation" in url and "year=2025" in url)
-    assert page.get_by_role("heading", name="条件に合う評価済み事業").is_visible()
+    expect(page.get_by_role("heading", name="条件に合う評価済み事業")).to_be_visible()
     table = page.get_by_role("table", name="条件に合う評価済み事業: 基本原則ごとの平均点")
     understanding = table.get_by_role("row").filter(has_text="相互理解")
     assert "パートナー側が低い" in understanding.inner_text()
@@ -59,7 +61,7 @@ def test_evaluation_figures_in_the_browser(
 
     # Nothing evaluated in this form: a clear sentence, no chart.
     assert page.goto(f"{base}/evaluations/?form=patronage").status == 200
-    assert page.get_by_text("条件に合う評価済みの協働事業はありません。").is_visible()
+    expect(page.get_by_text("条件に合う評価済みの協働事業はありません。")).to_be_visible()
     assert page.locator("svg[role=img]").count() == 0
     _check(page, assert_accessible, "/evaluations/?form=patronage", size)
 
@@ -74,7 +76,7 @@ def test_evaluation_figures_in_the_browser(
         "link", name="相互評価の集計と出力"
     ).click()
     page.wait_for_url(f"{base}/staff/evaluations/")
-    assert page.get_by_text("非公開にした事業").is_visible()
+    expect(page.get_by_text("非公開にした事業")).to_be_visible()
     assert page.locator("svg[role=img]").count() >= 8
     _check(page, assert_accessible, "/staff/evaluations/", size)
     screenshot(f"staff-evaluation-figures-{width}")

@@ -4,6 +4,7 @@ and finds its date with the day of the week and its own calendar file. axe-core 
 on /events/, its past tab and an event's page, and nothing is wider than the phone."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import DESKTOP
 from .public_site import horizontal_overflow
@@ -35,10 +36,10 @@ def test_a_citizen_finds_an_event_and_its_calendar_file(
 
     # From the top page, whose events come before the explanation of 協働.
     page.goto(f"{base}/")
-    assert page.get_by_role("heading", name="参加できるイベント").is_visible()
+    expect(page.get_by_role("heading", name="参加できるイベント")).to_be_visible()
     page.get_by_role("link", name="イベントをすべて見る").click()
     page.wait_for_url(f"{base}/events/")
-    assert page.get_by_role("heading", name="イベント", level=1).is_visible()
+    expect(page.get_by_role("heading", name="イベント", level=1)).to_be_visible()
     _check(page, assert_accessible, "/events/", size)
     screenshot(f"events-{size['width']}")
 
@@ -47,23 +48,23 @@ def test_a_citizen_finds_an_event_and_its_calendar_file(
     page.get_by_label("年月(例: 2026-12)").fill("2027-01")
     page.get_by_role("button", name="絞り込む").click()
     page.wait_for_url(lambda url: "month=2027-01" in url)
-    assert page.get_by_role("heading", name="令和9年1月").is_visible()
-    assert page.get_by_role("link", name="親子で楽しむ科学あそび教室").first.is_visible()
+    expect(page.get_by_role("heading", name="令和9年1月")).to_be_visible()
+    expect(page.get_by_role("link", name="親子で楽しむ科学あそび教室").first).to_be_visible()
     assert page.get_by_role("link", name="スポーツカレッジ 修了式").count() == 0
 
     # An invalid month is explained, not a failure.
     _open_filters(page)
     page.get_by_label("年月(例: 2026-12)").fill("2027-13")
     page.get_by_role("button", name="絞り込む").click()
-    assert page.get_by_text("「2027-13」は年月として読めません。").is_visible()
+    expect(page.get_by_text("「2027-13」は年月として読めません。")).to_be_visible()
     _check(page, assert_accessible, "/events/ with an invalid month", size)
 
     # The event's own page: its weekday date and its calendar file.
     page.goto(f"{base}/events/?month=2027-01")
     page.get_by_role("link", name=LECTURE).click()
     page.wait_for_url(lambda url: url.rstrip("/").split("/")[-1].isdigit())
-    assert page.get_by_role("heading", name=LECTURE, level=1).is_visible()
-    assert page.get_by_text("令和9年1月16日(土)").first.is_visible()
+    expect(page.get_by_role("heading", name=LECTURE, level=1)).to_be_visible()
+    expect(page.get_by_text("令和9年1月16日(土)").first).to_be_visible()
     calendar_link = page.get_by_role("link", name="このイベントのカレンダーファイル(.ics)")
     assert calendar_link.get_attribute("href").endswith("/calendar.ics")
     response = page.request.get(base + calendar_link.get_attribute("href"))

@@ -6,6 +6,7 @@ phone."""
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from matching.models import ContactRequest
 from organizations.models import Organization
@@ -36,14 +37,14 @@ def test_suggestions_and_a_contact_request_accepted(
 
     page.goto(f"{base}/organizations/{chorus.pk}/")
     section = page.locator("section.suggestions")
-    assert section.get_by_role("heading", name="団体どうしのつながり").is_visible()
-    assert section.get_by_text("できること「集会所での練習会場の貸し出し」").is_visible()
+    expect(section.get_by_role("heading", name="団体どうしのつながり")).to_be_visible()
+    expect(section.get_by_text("できること「集会所での練習会場の貸し出し」")).to_be_visible()
     _check(page, assert_accessible, "an organisation's page with suggestions", size)
 
     login("member@example.jp", PASSWORD)
     page.wait_for_url(lambda url: "/accounts/login/" not in url)
     page.goto(f"{base}/mypage/")
-    assert page.get_by_role("heading", name="つながりのおすすめ").is_visible()
+    expect(page.get_by_role("heading", name="つながりのおすすめ")).to_be_visible()
     _check(page, assert_accessible, "/mypage/ with a request and suggestions", size)
     page.locator("#mypage-contacts-title + p + ul a").first.click()
     page.wait_for_url(lambda url: "/mypage/contacts/" in url)
@@ -52,8 +53,8 @@ def test_suggestions_and_a_contact_request_accepted(
         "ぜひお話ししましょう。"
     )
     page.get_by_role("button", name="連絡先を交換する").click()
-    assert page.get_by_text("連絡先を交換しました。").is_visible()
-    assert page.get_by_role("heading", name="交換した連絡先").is_visible()
+    expect(page.get_by_text("連絡先を交換しました。")).to_be_visible()
+    expect(page.get_by_role("heading", name="交換した連絡先")).to_be_visible()
     _check(page, assert_accessible, "an accepted contact request", size)
     contact_request = ContactRequest.objects.get()
     assert contact_request.status == "accepted"

@@ -8,6 +8,7 @@ import re
 import pypdf
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from notices.models import IssuedDocument
 from projects import lifecycle
@@ -48,7 +49,7 @@ def test_the_organisation_downloads_its_notice_and_staff_reissue_it(
     region = page.get_by_role("region", name="申請書・通知書")
     region.get_by_role("link", name="後援名義使用承認通知書", exact=True).click()
     page.wait_for_url(f"**/notices/{notice.pk}/")
-    assert page.get_by_role("heading", level=1, name="後援名義使用承認通知書").is_visible()
+    expect(page.get_by_role("heading", level=1, name="後援名義使用承認通知書")).to_be_visible()
 
     with page.expect_download() as download_info:
         page.get_by_role("link", name=re.compile(r"PDF\)をダウンロード")).click()
@@ -73,5 +74,7 @@ def test_the_organisation_downloads_its_notice_and_staff_reissue_it(
     staff.get_by_role("button", name=f"{notice.document_number} を再発行").click()
 
     reissued = IssuedDocument.objects.get(reissue_of=notice)
-    assert staff.get_by_text(f"{notice.document_number} を {reissued.document_number}").is_visible()
+    expect(
+        staff.get_by_text(f"{notice.document_number} を {reissued.document_number}")
+    ).to_be_visible()
     context.close()

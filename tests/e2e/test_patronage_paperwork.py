@@ -11,6 +11,7 @@ import pypdf
 import pytest
 from django.core import mail
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from notices.models import IssuedDocument, Kind
 from portal.wareki import wareki_date
@@ -88,7 +89,7 @@ def test_a_patronage_from_review_screen_to_approval_notice(
     page.set_viewport_size(PHONE)
     page.goto(proposal_url)
     page.get_by_role("link", name="提出する(確認画面へ)").click()
-    assert page.get_by_role("heading", name="提出内容の確認").is_visible()
+    expect(page.get_by_role("heading", name="提出内容の確認")).to_be_visible()
     assert "ふじみ野市立産業文化センター" in page.locator("main").inner_text()
     draft.refresh_from_db()
     assert draft.status == "draft" and not draft.receipt_number

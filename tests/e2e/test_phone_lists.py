@@ -3,6 +3,7 @@ active, the box on how to follow the list (feed, calendar) is one folded line, a
 result is on the first screen; on a wide screen the filters start open."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests import factories
 
@@ -29,7 +30,7 @@ def test_the_first_result_is_on_the_first_screen_of_a_phone(live_server, page, a
     assert "2件を指定中" in filters.locator("summary").inner_text()
     assert page.locator(".card-grid .card").first.bounding_box()["y"] < PHONE["height"]
     filters.locator("summary").click()
-    assert page.get_by_label("協働の形態", exact=True).is_visible()
+    expect(page.get_by_label("協働の形態", exact=True)).to_be_visible()
     follow.locator("summary").click()
     feed = page.get_by_role("link", name="この条件の新着フィード(Atom)")
     assert feed.get_attribute("href") == "/feeds/projects.atom?q=%E9%98%B2%E7%81%BD&form=subsidy"
@@ -46,7 +47,7 @@ def test_the_first_event_is_on_the_first_screen_of_a_phone(live_server, page, as
     assert follow.get_attribute("open") is None
     assert page.locator(".event-list li").first.bounding_box()["y"] < PHONE["height"]
     follow.locator("summary").click()
-    assert page.get_by_role("link", name="Googleカレンダーなどへの登録のしかた").is_visible()
+    expect(page.get_by_role("link", name="Googleカレンダーなどへの登録のしかた")).to_be_visible()
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert_accessible("/events/ on a phone, the calendar box open")
 
@@ -55,7 +56,7 @@ def test_the_filters_start_open_on_a_wide_screen(live_server, page):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"{live_server.url}/projects/")
     assert page.locator("details.filter-disclosure").get_attribute("open") is not None
-    assert page.get_by_label("協働の形態", exact=True).is_visible()
+    expect(page.get_by_label("協働の形態", exact=True)).to_be_visible()
     # How to follow the list stays one folded line: one Tab stop before the results.
     assert page.locator("details.subscribe-box").get_attribute("open") is None
 

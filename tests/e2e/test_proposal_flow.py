@@ -9,6 +9,7 @@ import re
 import pytest
 from django.core import mail
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from projects.models import Project
 from tests import factories
@@ -138,7 +139,7 @@ def test_member_proposes_patronage_and_subsidy_and_finds_them_on_mypage(
     assert_accessible()
     # The 確認画面 lists what is missing, each item a link to its field; nothing is sent.
     page.get_by_role("link", name="提出する(確認画面へ)").click()
-    assert page.get_by_role("heading", name="提出内容の確認").is_visible()
+    expect(page.get_by_role("heading", name="提出内容の確認")).to_be_visible()
     missing = page.get_by_role("region", name="足りない項目")
     assert "「役員名簿」のファイルを添付してください。" in missing.inner_text()
     assert page.get_by_role("button", name="この内容で提出する").count() == 0
@@ -170,7 +171,7 @@ def test_member_proposes_patronage_and_subsidy_and_finds_them_on_mypage(
         page.get_by_label(re.compile(f"^{label}")).set_input_files(files[kind])
     page.get_by_role("button", name="保存して確認画面へ進む").click()
     # Saved and shown as it will be sent: nothing is submitted before the confirmation.
-    assert page.get_by_role("heading", name="提出内容の確認").is_visible()
+    expect(page.get_by_role("heading", name="提出内容の確認")).to_be_visible()
     assert "ふじみ野こども防災フェア2026" in page.locator("main").inner_text()
     patronage.refresh_from_db()
     assert patronage.status == "draft"

@@ -7,6 +7,7 @@ import re
 
 import pytest
 from django.conf import settings as django_settings
+from playwright.sync_api import expect
 
 from pages.views import NEWEST_PROJECTS
 from principles.models import Principle
@@ -44,7 +45,7 @@ def test_citizen_filters_projects_by_form_opens_one_and_follows_a_partner(
         assert principle.name in principles.nth(position).inner_text()
     forms = page.get_by_role("region", name="協働の6つの形態")
     for label in Form.labels:
-        assert forms.get_by_role("link", name=label, exact=True).is_visible()
+        expect(forms.get_by_role("link", name=label, exact=True)).to_be_visible()
     newest = page.get_by_role("region", name="新しい協働事業")
     newest_titles = list(
         Project.objects.public().order_by("-published_at", "-id").values_list("title", flat=True)
@@ -59,7 +60,7 @@ def test_citizen_filters_projects_by_form_opens_one_and_follows_a_partner(
     ).click()
     assert page.url == live_server.url + "/projects/"
     public_count = Project.objects.public().count()
-    assert page.get_by_role("heading", name=f"{public_count}件の協働事業").is_visible()
+    expect(page.get_by_role("heading", name=f"{public_count}件の協働事業")).to_be_visible()
     assert len(card_titles(page)) == min(public_count, django_settings.PORTAL_PAGE_SIZE)
     screenshot(f"{shot}-02-projects")
 
@@ -98,7 +99,7 @@ def test_citizen_filters_projects_by_form_opens_one_and_follows_a_partner(
     assert page.url == live_server.url + partner.organization.get_absolute_url()
     assert page.get_by_role("heading", level=1).inner_text() == partner.organization.name
     partner_section = page.get_by_role("heading", name="協働の担い手として参加する事業")
-    assert partner_section.is_visible()
+    expect(partner_section).to_be_visible()
     check_fits(page, width_name)
     screenshot(f"{shot}-05-organization")
 
@@ -138,7 +139,7 @@ def test_keyword_search_lists_only_matching_projects(demo, live_server, page):
     )
     assert expected
     assert card_titles(page) == expected
-    assert page.get_by_role("heading", name=f"{len(expected)}件の協働事業").is_visible()
+    expect(page.get_by_role("heading", name=f"{len(expected)}件の協働事業")).to_be_visible()
 
 
 def test_keyword_search_without_results_says_so(demo, live_server, page):
@@ -147,7 +148,7 @@ def test_keyword_search_without_results_says_so(demo, live_server, page):
     page.get_by_role("button", name="絞り込む").click()
 
     assert card_titles(page) == []
-    assert page.get_by_text("条件に合う協働事業はありません。").is_visible()
+    expect(page.get_by_text("条件に合う協働事業はありません。")).to_be_visible()
 
 
 def test_pagination_keeps_the_filter(demo, live_server, page, settings, screenshot):

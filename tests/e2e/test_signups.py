@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from .conftest import DESKTOP
 from .public_site import horizontal_overflow
@@ -53,19 +54,19 @@ def test_a_citizen_signs_up_confirms_and_cancels_and_the_organiser_sees_it(
     page.get_by_role("link", name=CLASS).first.click()
     page.wait_for_url(lambda url: url.rstrip("/").split("/")[-1].isdigit())
     event_url = page.url
-    assert page.get_by_role("heading", name="参加申込").is_visible()
+    expect(page.get_by_role("heading", name="参加申込")).to_be_visible()
 
     # A sign-up sent without a name is explained beside the field.
     page.get_by_label("メールアドレス").fill("citizen.e2e@example.jp")
     page.get_by_role("button", name="参加を申し込む").click()
-    assert page.get_by_text("このフィールドは必須です。").first.is_visible()
+    expect(page.get_by_text("このフィールドは必須です。").first).to_be_visible()
     _check(page, assert_accessible, "an event page with its sign-up form and an error", size)
 
     # Without an account: pending until the mailed link is followed.
     page.get_by_label("お名前").fill("ブラウザ 太郎")
     page.get_by_label("参加人数(申込者を含む)").fill("2")
     page.get_by_role("button", name="参加を申し込む").click()
-    assert page.get_by_text("申込はまだ確定していません。").is_visible()
+    expect(page.get_by_text("申込はまだ確定していません。")).to_be_visible()
     _check(page, assert_accessible, "an event page after a sign-up", size)
 
     confirm = _link_in_mail(r"https?://\S+/events/signup/confirm/\S+/")
@@ -73,8 +74,8 @@ def test_a_citizen_signs_up_confirms_and_cancels_and_the_organiser_sees_it(
     _check(page, assert_accessible, "the confirmation page", size)
     page.get_by_role("button", name="申込を確定する").click()
     page.wait_for_url(lambda url: "/events/signup/" in url and "/confirm/" not in url)
-    assert page.get_by_text("申込を確定しました。").is_visible()
-    assert page.get_by_text("受付済み").is_visible()
+    expect(page.get_by_text("申込を確定しました。")).to_be_visible()
+    expect(page.get_by_text("受付済み")).to_be_visible()
     _check(page, assert_accessible, "the applicant's own page", size)
     own_page = page.url
     # The confirmation link worked once.
@@ -86,24 +87,24 @@ def test_a_citizen_signs_up_confirms_and_cancels_and_the_organiser_sees_it(
     page.goto(event_url)
     page.get_by_role("link", name="申込者の一覧").click()
     row = page.get_by_role("row").filter(has_text="ブラウザ 太郎")
-    assert row.get_by_text("受付済み").is_visible()
+    expect(row.get_by_text("受付済み")).to_be_visible()
     _check(page, assert_accessible, "the list of applicants", size)
     page.get_by_role("link", name="参加申込の設定を変える").click()
     assert page.get_by_label("定員(人)").input_value() == "30"
     _check(page, assert_accessible, "the sign-up settings", size)
     page.get_by_role("button", name="保存する").click()
-    assert page.get_by_text("参加申込の設定を保存しました。").is_visible()
+    expect(page.get_by_text("参加申込の設定を保存しました。")).to_be_visible()
 
     # The applicant cancels from their own page (the link of their mail), once.
     page.goto(own_page)
     page.get_by_role("button", name="申込を取り消す").click()
-    assert page.get_by_text("参加申込を取り消しました。").is_visible()
+    expect(page.get_by_text("参加申込を取り消しました。")).to_be_visible()
     assert page.request.get(own_page).status == 404
 
     # The organiser's list says so.
     page.goto(event_url.rstrip("/") + "/applications/")
     row = page.get_by_role("row").filter(has_text="ブラウザ 太郎")
-    assert row.get_by_text("取り消し").is_visible()
+    expect(row.get_by_text("取り消し")).to_be_visible()
 
 
 @pytest.mark.parametrize("size", [NARROW_PHONE, DESKTOP], ids=["phone-360", "desktop"])
@@ -112,6 +113,6 @@ def test_a_full_event_offers_its_waiting_list(demo, size, live_server, page, ass
     page.goto(f"{live_server.url}/events/")
     page.get_by_role("link", name=FULL).first.click()
     page.wait_for_url(lambda url: url.rstrip("/").split("/")[-1].isdigit())
-    assert page.get_by_text("満員").first.is_visible()
-    assert page.get_by_role("button", name="キャンセル待ちに申し込む").is_visible()
+    expect(page.get_by_text("満員").first).to_be_visible()
+    expect(page.get_by_role("button", name="キャンセル待ちに申し込む")).to_be_visible()
     _check(page, assert_accessible, "a full event's page", size)

@@ -6,6 +6,7 @@ With AXE_RESULTS=1 the runs become the published results (pages/accessibility-re
 import datetime
 
 import pytest
+from playwright.sync_api import expect
 
 from notices import services as notices
 from notices.models import Kind
@@ -192,7 +193,7 @@ def test_every_staff_page_has_no_axe_violation(
     page.get_by_label("年", exact=True).first.fill("2026")
     page.get_by_label("月", exact=True).first.fill("13")
     page.get_by_role("button", name="登録する").click()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     assert_accessible("/staff/projects/new/ with errors")
 
     # A decision refused for want of its reason: the error beside the reason box, the
@@ -200,7 +201,7 @@ def test_every_staff_page_has_no_axe_violation(
     page.goto(f"{base}/staff/projects/{desk_data['submitted'].pk}/")
     page.get_by_role("button", name="差し戻し", exact=True).click()
     page.locator("#comment-return-error").wait_for()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     assert_accessible("project file with a refused comment")
     # And an error message (the action no longer possible), with its word and role.
     page.get_by_label("「差し戻し」: 差し戻しの理由").fill("資料の追加をお願いします。")
@@ -250,9 +251,9 @@ def test_report_and_notice_pages_have_no_axe_violation(
     # A resubmission sent without its note of what was changed: the error beside the field.
     page.goto(f"{base}/projects/{desk_data['returned'].pk}/review/")
     page.get_by_role("button", name="この内容で再提出する").click()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     assert_accessible("review screen with errors")
     page.goto(f"{base}/projects/{draft_report.pk}/report/")
     page.get_by_role("button", name="保存して提出する").click()
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     assert_accessible("report form with errors")

@@ -5,6 +5,7 @@ finds nothing on any volunteer page, and nothing is wider than the phone."""
 
 import pytest
 from django.core import mail
+from playwright.sync_api import expect
 
 from .conftest import DESKTOP
 from .public_site import horizontal_overflow
@@ -36,7 +37,7 @@ def test_a_citizen_applies_and_the_member_accepts(
     summary = page.locator("details.filter-disclosure > summary")
     if not page.locator("details.filter-disclosure[open]").count():
         summary.click()
-    assert page.get_by_label("キーワード").is_visible()
+    expect(page.get_by_label("キーワード")).to_be_visible()
     _check(page, assert_accessible, "the volunteer requests", size)
 
     # From the top page to the request; the anonymous are asked to log in.
@@ -44,7 +45,7 @@ def test_a_citizen_applies_and_the_member_accepts(
     page.get_by_role("link", name=ROLE).first.click()
     page.wait_for_url(lambda url: "/volunteers/" in url)
     request_url = page.url
-    assert page.get_by_role("link", name="ログインして応募する").is_visible()
+    expect(page.get_by_role("link", name="ログインして応募する")).to_be_visible()
     _check(page, assert_accessible, "a volunteer request", size)
 
     login(APPLICANT, PASSWORD)
@@ -53,7 +54,7 @@ def test_a_citizen_applies_and_the_member_accepts(
     page.get_by_label("メッセージ").fill("週末なら参加できます。ブラウザ 次郎")
     _check(page, assert_accessible, "a volunteer request with its form", size)
     page.get_by_role("button", name="応募する").click()
-    assert page.get_by_text("応募しました。").is_visible()
+    expect(page.get_by_text("応募しました。")).to_be_visible()
     assert [m.to for m in mail.outbox] == [["member@example.jp"]]
 
     # The organisation's member answers from the list of applications.
@@ -67,7 +68,7 @@ def test_a_citizen_applies_and_the_member_accepts(
     section.get_by_label("受入").check()
     section.get_by_label("応募者へのメッセージ(任意)").fill("当日お待ちしています。")
     section.get_by_role("button").click()
-    assert page.get_by_text("回答しました。").is_visible()
+    expect(page.get_by_text("回答しました。")).to_be_visible()
     assert mail.outbox[-1].to == [APPLICANT]
     assert "当日お待ちしています。" in mail.outbox[-1].body
 
