@@ -148,14 +148,14 @@ class PublicPaginator(Paginator):
 
     def __init__(self, object_list, per_page, *args, counted=None, **kwargs):
         super().__init__(object_list, per_page, *args, **kwargs)
-        self.counted = counted
+        # A search answered from its documents (portal.search.PublicResults) counts them.
+        self.counted = (
+            counted if counted is not None else getattr(object_list, "documents", object_list)
+        )
 
     @cached_property
     def count(self):
-        # A search answered from its documents (portal.search.PublicResults) counts them.
         queryset = self.counted
-        if queryset is None:
-            queryset = getattr(self.object_list, "documents", self.object_list)
         try:
             sql, params = queryset.order_by().query.sql_with_params()
         except EmptyResultSet:  # an invalid filter's .none(): nothing to count

@@ -136,10 +136,11 @@ def search(queryset, query, *, then=(), also=()):
 
 
 class PublicResults:
-    """A search of a kind's whole public list (no other filter), answered from its documents
-    alone: their `public` flag and order key stand in for the join to the objects, so the
-    count and the page read only the document table (its partial index on PostgreSQL), and
-    only the page's objects are fetched, through `objects`, the kind's public queryset.
+    """A search of a kind's public list (with no filter but those its documents carry, which
+    `documents` and `objects` are narrowed by), answered from its documents alone: their
+    `public` flag and order key stand in for the join to the objects, so the count and the
+    page read only the document table (its partial index on PostgreSQL), and only the page's
+    objects are fetched, through `objects`, the kind's public queryset.
 
     That queryset has the last word: an object the documents call public but the queryset
     does not show is left out of the page (a document is never more public than its object).

@@ -168,9 +168,11 @@ def sweep_exports(*, now):
     unfinished = ExportJob.objects.filter(
         status__in=(ExportJob.Status.QUEUED, ExportJob.Status.RUNNING)
     )
-    too_old = now - datetime.timedelta(hours=GIVE_UP_AFTER_HOURS)
-    for job in unfinished.filter(created_at__lt=too_old):
-        export_fail(job, _("作成されないまま時間が経ちました。もう一度書き出してください。"))
+    unfinished.filter(created_at__lt=now - datetime.timedelta(hours=GIVE_UP_AFTER_HOURS)).update(
+        status=ExportJob.Status.FAILED,
+        failure=_("作成されないまま時間が経ちました。もう一度書き出してください。"),
+        finished_at=now,
+    )
     lost = list(
         unfinished.filter(
             status=ExportJob.Status.QUEUED,

@@ -10,7 +10,8 @@ class ProjectDocument(Document):
     """What search reads of a project (projects/search.py writes it). `public`, `published_at`
     and the rest repeat what the public list filters and orders by, so that a search of the
     public list, alone or with those filters, reads this table alone
-    (`portal.search.PublicResults`)."""
+    (`portal.search.PublicResults`), and the list's count and 年度 are read from its indexes
+    (`projects.search.public_documents`, `public_years`)."""
 
     project = models.OneToOneField(
         Project, on_delete=models.CASCADE, primary_key=True, related_name="search_document"

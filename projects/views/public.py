@@ -22,7 +22,7 @@ def project_list(request):
     )
     keyword, carried = carried_filters(project_filter, CARRIED) or ("", None)
     counted = None
-    if keyword and carried is not None:  # a search the documents answer alone
+    if keyword:  # a search the documents answer alone
         queryset = public_results(keyword, public.with_card_data(), carried)
     else:
         queryset = filter_results(project_filter)
